@@ -1,0 +1,43 @@
+/* Shared pieces of the actbench command line. */
+#ifndef ACTBENCH_CLI_H
+#define ACTBENCH_CLI_H
+
+#include <stddef.h>
+
+#include "actbench.h"
+
+/* Exit codes: 0 success, 1 a check failed (e.g. a bound exceeded, a
+ * regression found), 2 bad input or an error that stopped the run. */
+enum { EXIT_OK = 0, EXIT_CHECK_FAILED = 1, EXIT_USAGE = 2 };
+
+/* Prints "actbench: <message>" on stderr; returns EXIT_USAGE. */
+int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* If argv[*i] is option name ("--name value" or "--name=value"), stores the
+ * value, advances *i past it and returns 1; a missing value is an error
+ * (*value = NULL, returns 1).  Returns 0 if argv[*i] is another option. */
+int cli_option(int argc, char **argv, int *i, const char *name, const char **value);
+
+/* Parses a count: digits with an optional K, M or G suffix (binary: 4K =
+ * 4096).  Returns 0, or -1 on anything else (negative, empty, overflow). */
+int parse_count(const char *s, size_t *out);
+/* Parses a float (decimal, hex, inf, nan); -1 on trailing junk. */
+int parse_float(const char *s, float *out);
+
+/* Applies --max-isa (or validates ACTBENCH_MAX_ISA); EXIT_USAGE on a bad
+ * name, after printing why, else 0. */
+int apply_isa_cap(const char *name);
+
+/* The kernels chosen by comma-separated activation and variant lists (NULL =
+ * all).  Fills runnable[] (this CPU can run them) and skipped[] (it cannot);
+ * both hold up to the table's size.  Unknown names are errors: returns
+ * EXIT_USAGE after printing one, else 0.  An empty selection is an error. */
+int select_kernels(const char *acts, const char *variants, const actbench_kernel **runnable,
+                   size_t *n_runnable, const actbench_kernel **skipped, size_t *n_skipped);
+
+/* Subcommands. */
+int cmd_list(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_accuracy(int argc, char **argv);
+
+#endif

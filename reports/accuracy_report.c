@@ -1,0 +1,193 @@
+/* accuracy.csv and accuracy.md from the sweep's records. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "reports.h"
+
+const char ACCURACY_CSV_HEADER[] =
+    "activation,variant,isa,tier,domain,samples,max_ulp,mean_ulp,correctly_rounded_share,"
+    "nonfinite_errors,special_failures,declared_bound,within_bound,worst_input_hex,worst_input,"
+    "worst_output,worst_expected,worst_row_length,seed,git_commit,date,cpu,max_isa,threads,compiler";
+
+const char *format_ulp(double u, char *buf, size_t size)
+{
+    if (isinf(u))
+        snprintf(buf, size, "inf");
+    else if (u == 0.0 || (u >= 0.001 && u < 1e5))
+        snprintf(buf, size, "%.4g", u);
+    else
+        snprintf(buf, size, "%.3e", u);
+    return buf;
+}
+
+/* Free text (CPU model, compiler) may hold commas: quote it, doubling quotes. */
+static void csv_text(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+static void write_csv(FILE *f, const accuracy_results *r, const accuracy_config *cfg,
+                      const run_context *ctx)
+{
+    fprintf(f, "%s\n", ACCURACY_CSV_HEADER);
+    for (size_t i = 0; i < r->n_records; i++) {
+        const accuracy_record *a = &r->records[i];
+        const actbench_kernel *k = a->kernel;
+        char mx[32], mean[32], bound[32];
+        fprintf(f, "%s,%s,%s,%s,%s,%zu,%s,%s,%.6f,%zu,%zu,%s,%d,%a,%.9g,%.9g,%.9g,%zu,%llu,%s,%s,",
+                actbench_activation(k->act)->name, k->variant, actbench_isa_name(k->isa),
+                actbench_tier_name(k->tier), accuracy_domain_name(a->domain), a->count,
+                format_ulp(a->max_ulp, mx, sizeof mx), format_ulp(a->mean_ulp, mean, sizeof mean),
+                a->count ? (double)a->correctly_rounded / (double)a->count : 0.0,
+                a->nonfinite_errors, a->special_failures, format_ulp(k->ulp_bound, bound, sizeof bound),
+                accuracy_within_bound(a), a->worst_x, a->worst_x, a->worst_y, a->worst_expected,
+                a->worst_row_length, (unsigned long long)cfg->seed, ctx->git_commit, ctx->date);
+        csv_text(f, ctx->cpu_model);
+        fprintf(f, ",%s,%d,", ctx->max_isa, ctx->threads);
+        csv_text(f, ctx->compiler);
+        fputc('\n', f);
+    }
+}
+
+static const accuracy_record *find_record(const accuracy_results *r, const actbench_kernel *k,
+                                          accuracy_domain d)
+{
+    for (size_t i = 0; i < r->n_records; i++)
+        if (r->records[i].kernel == k && r->records[i].domain == d)
+            return &r->records[i];
+    return NULL;
+}
+
+static void write_activation_table(FILE *f, const accuracy_results *r, actbench_act act)
+{
+    const actbench_activation_info *info = actbench_activation(act);
+    fprintf(f, "\n## %s\n\n`%s`\n\n", info->name, info->formula);
+    fprintf(f, "| variant | ISA | tier | bound | full: max | mean | CR %% | typical: max | mean | "
+               "CR %% | special fails | worst input (full) | within bound |\n");
+    fprintf(f, "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|:-:|\n");
+    for (size_t i = 0; i < r->n_records; i++) {
+        const accuracy_record *full = &r->records[i];
+        if (full->kernel->act != act || full->domain != DOMAIN_FULL)
+            continue;
+        const actbench_kernel *k = full->kernel;
+        const accuracy_record *typ = find_record(r, k, DOMAIN_TYPICAL);
+        const accuracy_record *sp = find_record(r, k, DOMAIN_SPECIAL);
+        char b[32], m1[32], a1[32], m2[32], a2[32];
+        int ok = accuracy_within_bound(full) && (!typ || accuracy_within_bound(typ)) &&
+                 (!sp || accuracy_within_bound(sp));
+        fprintf(f, "| %s | %s | %s | %s | %s | %s | %.1f | %s | %s | %.1f | %zu | `%a` (%.6g) | %s |\n",
+                k->variant, actbench_isa_name(k->isa), actbench_tier_name(k->tier),
+                format_ulp(k->ulp_bound, b, sizeof b), format_ulp(full->max_ulp, m1, sizeof m1),
+                format_ulp(full->mean_ulp, a1, sizeof a1),
+                100.0 * (double)full->correctly_rounded / (double)(full->count ? full->count : 1),
+                typ ? format_ulp(typ->max_ulp, m2, sizeof m2) : "-",
+                typ ? format_ulp(typ->mean_ulp, a2, sizeof a2) : "-",
+                typ ? 100.0 * (double)typ->correctly_rounded / (double)(typ->count ? typ->count : 1) : 0.0,
+                sp ? sp->special_failures : 0, full->worst_x, full->worst_x, ok ? "yes" : "**NO**");
+    }
+}
+
+static void write_special_failures(FILE *f, const accuracy_results *r)
+{
+    size_t failures = 0;
+    for (size_t i = 0; i < r->n_specials; i++)
+        failures += !r->specials[i].pass;
+    fprintf(f, "\n## Special values\n\nEach kernel is run on NaN, +-inf, +-0, subnormals, "
+               "saturation points and values where exp overflows (row-wise: rows holding NaN, "
+               "+-inf, extreme spreads). An output fails when it is NaN where a number is due "
+               "(or the reverse), the wrong infinity, or further from the correctly rounded "
+               "result than the kernel's declared bound (1 ULP for kernels that declare none). "
+               "Failures are listed here, not averaged into the tables above. The sign of a zero "
+               "result is not checked.\n\n");
+    if (!failures) {
+        fprintf(f, "No failures.\n");
+        return;
+    }
+    fprintf(f, "%zu failures:\n\n| activation | variant | input | row len | output | expected | ULP |\n"
+               "|---|---|--:|--:|--:|--:|--:|\n", failures);
+    for (size_t i = 0; i < r->n_specials; i++) {
+        const special_record *s = &r->specials[i];
+        if (s->pass)
+            continue;
+        char u[32];
+        fprintf(f, "| %s | %s | %.9g%s | %s%zu | %.9g | %.9g | %s |\n",
+                actbench_activation(s->kernel->act)->name, s->kernel->variant, s->x,
+                s->row_length ? " (row start)" : "", s->row_length ? "" : "-", s->row_length, s->y,
+                s->expected, format_ulp(s->ulp, u, sizeof u));
+    }
+}
+
+static void write_markdown(FILE *f, const accuracy_results *r, const accuracy_config *cfg,
+                           const run_context *ctx, const actbench_kernel *const *skipped,
+                           size_t n_skipped)
+{
+    fprintf(f, "# actbench accuracy report\n\n");
+    run_context_write_markdown(f, ctx);
+    fprintf(f, "\n**Metric.** Error of an output y at input x is |y - exact| / ulp(exact), where exact "
+               "is the activation evaluated in GNU MPFR (>= 128 bits, Ziv-rounded) and "
+               "ulp(v) = 2^(e-23) for |v| in [2^e, 2^(e+1)), with the subnormal floor 2^-149 "
+               "(and 2^104 above 2^127; an infinite output counts as 2^128 unless the exact value "
+               "rounds to that infinity). *CR %%* is the share of outputs equal to the correctly "
+               "rounded result. *mean* is over outputs with a finite error; *inf* marks NaN or "
+               "infinite outputs where a number was due.\n\n");
+    fprintf(f, "**Domains.** *full*: %zu inputs per activation over the whole finite float range, "
+               "half on a regular stride through all bit patterns, half random bit patterns "
+               "(log-uniform in magnitude); *typical*: %zu uniform values in [-10, 10]. Row-wise "
+               "activations use rows of 1 to 10^4 elements drawn the same way. Seed %llu; the "
+               "sweep took %.1f s.\n",
+            cfg->samples, cfg->samples, (unsigned long long)cfg->seed, r->seconds);
+    if (n_skipped) {
+        fprintf(f, "\n**Not run on this CPU** (ISA above %s):", ctx->max_isa);
+        for (size_t i = 0; i < n_skipped; i++)
+            fprintf(f, "%s %s/%s", i ? "," : "", actbench_activation(skipped[i]->act)->name,
+                    skipped[i]->variant);
+        fprintf(f, ".\n");
+    }
+    for (int a = 0; a < ACTBENCH_ACT_COUNT; a++) {
+        int any = 0;
+        for (size_t i = 0; i < r->n_records && !any; i++)
+            any = r->records[i].kernel->act == (actbench_act)a;
+        if (any)
+            write_activation_table(f, r, (actbench_act)a);
+    }
+    write_special_failures(f, r);
+}
+
+int write_accuracy_reports(const char *dir, const accuracy_results *r, const accuracy_config *cfg,
+                           const run_context *ctx, const actbench_kernel *const *skipped,
+                           size_t n_skipped, char *err, size_t err_size)
+{
+    output_file csv, md;
+    if (output_open(&csv, dir, "accuracy.csv") != 0) {
+        snprintf(err, err_size, "cannot write to '%s': %s", dir, strerror(errno));
+        return -1;
+    }
+    if (output_open(&md, dir, "accuracy.md") != 0) {
+        snprintf(err, err_size, "cannot write to '%s': %s", dir, strerror(errno));
+        output_abort(&csv);
+        return -1;
+    }
+    write_csv(csv.f, r, cfg, ctx);
+    write_markdown(md.f, r, cfg, ctx, skipped, n_skipped);
+    /* Commit both or, where one fails, leave the old pair as it was. */
+    if (ferror(csv.f) || ferror(md.f)) {
+        snprintf(err, err_size, "writing reports in '%s' failed", dir);
+        output_abort(&csv);
+        output_abort(&md);
+        return -1;
+    }
+    if (output_commit(&csv) != 0 || output_commit(&md) != 0) {
+        snprintf(err, err_size, "cannot save reports in '%s': %s", dir, strerror(errno));
+        output_abort(&md);
+        return -1;
+    }
+    return 0;
+}

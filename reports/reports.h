@@ -1,0 +1,61 @@
+/* Report writers: records in, files out.  Every file is written to a
+ * temporary name and renamed into place only when complete, so a failed or
+ * interrupted run never destroys an earlier report. */
+#ifndef ACTBENCH_REPORTS_H
+#define ACTBENCH_REPORTS_H
+
+#include <stdio.h>
+
+#include "accuracy.h"
+
+/* What a number was measured on: carried by every report. */
+typedef struct run_context {
+    char cpu_model[128];
+    char cpu_flags[256]; /* the SIMD-relevant subset of /proc/cpuinfo flags */
+    char max_isa[16];    /* the best ISA this run used (after ACTBENCH_MAX_ISA) */
+    char compiler[64];
+    char c_flags[256];
+    char build_type[32];
+    char mpfr_version[32];
+    char date[32];       /* UTC, ISO 8601 */
+    char git_commit[48];
+    char version[16];
+    int threads;         /* OpenMP threads available to the run */
+} run_context;
+
+void run_context_collect(run_context *c);
+/* A Markdown table of the context. */
+void run_context_write_markdown(FILE *f, const run_context *c);
+
+/* An output file being written: dir/name appears only on output_commit. */
+typedef struct output_file {
+    FILE *f;
+    char tmp_path[4096];
+    char final_path[4096];
+} output_file;
+
+/* Creates dir (and parents) if needed and opens a temporary file beside
+ * dir/name.  Returns 0, or -1 with errno set. */
+int output_open(output_file *o, const char *dir, const char *name);
+/* Flushes, closes and renames into place; -1 (and no file) on any error. */
+int output_commit(output_file *o);
+/* Closes and removes the temporary file. */
+void output_abort(output_file *o);
+
+/* mkdir -p; 0 or -1 with errno set. */
+int make_directories(const char *dir);
+
+/* Writes DIR/accuracy.csv and DIR/accuracy.md.  skipped lists kernels not
+ * run on this CPU (shown in the Markdown).  Returns 0, or -1 with a message
+ * in err (at most err_size bytes). */
+int write_accuracy_reports(const char *dir, const accuracy_results *r, const accuracy_config *cfg,
+                           const run_context *ctx, const actbench_kernel *const *skipped,
+                           size_t n_skipped, char *err, size_t err_size);
+
+/* CSV header of accuracy.csv, for readers and tests. */
+extern const char ACCURACY_CSV_HEADER[];
+
+/* Formats a ULP figure: "0.5", "1.2e+07", "inf". */
+const char *format_ulp(double u, char *buf, size_t size);
+
+#endif
