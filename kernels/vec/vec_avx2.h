@@ -10,6 +10,7 @@
 #define VEC_ISA_AVX2 1
 #define VF_LANES 8
 #define VD_LANES 4
+#define VEC_RCP_BITS 11 /* vf_rcp_approx's accuracy */
 #define VD_PER_VF 2
 
 typedef __m256 vf;
@@ -91,6 +92,7 @@ static inline vm vm_and(vm a, vm b) { return _mm256_and_ps(a, b); }
 static inline vm vm_or(vm a, vm b) { return _mm256_or_ps(a, b); }
 static inline vm vm_andnot(vm a, vm b) { return _mm256_andnot_ps(a, b); }
 static inline int vm_any(vm a) { return _mm256_movemask_ps(a) != 0; }
+static inline vm vm_first(size_t k) { return _mm256_castsi256_ps(vec_avx2_tail_mask(k)); }
 static inline vf vf_select(vm m, vf a, vf b) { return _mm256_blendv_ps(b, a, m); }
 
 /* ---- int32 ---- */
@@ -145,6 +147,8 @@ static inline vl vl_set1(int64_t a) { return _mm256_set1_epi64x(a); }
 static inline vl vl_add(vl a, vl b) { return _mm256_add_epi64(a, b); }
 static inline vl vl_sub(vl a, vl b) { return _mm256_sub_epi64(a, b); }
 #define vl_shl(a, c) _mm256_slli_epi64((a), (c))
+#define vl_srl(a, c) _mm256_srli_epi64((a), (c))
+static inline vl vl_or(vl a, vl b) { return _mm256_or_si256(a, b); }
 
 static inline vd vf_cvt_vd_lo(vf a) { return _mm256_cvtps_pd(_mm256_castps256_ps128(a)); }
 static inline vd vf_cvt_vd_hi(vf a) { return _mm256_cvtps_pd(_mm256_extractf128_ps(a, 1)); }

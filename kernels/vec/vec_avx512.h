@@ -10,6 +10,7 @@
 #define VEC_ISA_AVX512 1
 #define VF_LANES 16
 #define VD_LANES 8
+#define VEC_RCP_BITS 14 /* vf_rcp_approx's accuracy */
 #define VD_PER_VF 2
 
 typedef __m512 vf;
@@ -90,6 +91,7 @@ static inline vm vm_and(vm a, vm b) { return (vm)(a & b); }
 static inline vm vm_or(vm a, vm b) { return (vm)(a | b); }
 static inline vm vm_andnot(vm a, vm b) { return (vm)(~a & b); }
 static inline int vm_any(vm a) { return a != 0; }
+static inline vm vm_first(size_t k) { return (vm)((1u << k) - 1u); }
 static inline vf vf_select(vm m, vf a, vf b) { return _mm512_mask_blend_ps(m, b, a); }
 
 /* ---- int32 ---- */
@@ -142,6 +144,8 @@ static inline vl vl_set1(int64_t a) { return _mm512_set1_epi64(a); }
 static inline vl vl_add(vl a, vl b) { return _mm512_add_epi64(a, b); }
 static inline vl vl_sub(vl a, vl b) { return _mm512_sub_epi64(a, b); }
 #define vl_shl(a, c) _mm512_slli_epi64((a), (c))
+#define vl_srl(a, c) _mm512_srli_epi64((a), (c))
+static inline vl vl_or(vl a, vl b) { return _mm512_or_si512(a, b); }
 
 static inline vd vf_cvt_vd_lo(vf a) { return _mm512_cvtps_pd(_mm512_castps512_ps256(a)); }
 static inline vd vf_cvt_vd_hi(vf a) { return _mm512_cvtps_pd(_mm512_extractf32x8_ps(a, 1)); }

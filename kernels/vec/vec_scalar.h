@@ -21,6 +21,7 @@
  *         vf_reduce_add vf_reduce_max (horizontal, return float)
  * compare: vm_lt vm_le vm_gt vm_ge vm_eq (false on NaN), vm_ne (true on NaN),
  *         vm_isnan, vm_and vm_or vm_andnot(a,b) = ~a&b, vm_any,
+ *         vm_first(k) (lanes [0,k) true, k <= VF_LANES),
  *         vf_select(m, a, b) = m ? a : b
  * int:    vf_as_vi vi_as_vf (bit casts), vf_cvt_vi (round to nearest even),
  *         vi_cvt_vf, vi_set1 vi_add vi_sub vi_and vi_or vi_xor,
@@ -28,7 +29,8 @@
  *         vf_pow2i(n) = 2^n for n in [-126, 127]
  * double: vd_set1 vd_add vd_sub vd_mul vd_div vd_fma vd_fnma vd_min vd_max
  *         vd_abs vd_neg vd_lt vd_le vd_gt vd_ge vd_eq vd_select vd_rcp_approx
- *         vd_reduce_add, vd_as_vl vl_as_vd vl_set1 vl_add vl_sub vl_shl,
+ *         vd_reduce_add, vd_as_vl vl_as_vd vl_set1 vl_add vl_sub vl_or,
+ *         vl_shl vl_srl,
  *         vf_cvt_vd_lo vf_cvt_vd_hi (lanes [0,VD_LANES) / the rest of a vf),
  *         vd_cvt_vf2(lo, hi) (back to one vf, each lane rounded once);
  *         VF_VIA_VD(FN, x, ...) applies vd FN(vd, ...) to every lane of x.
@@ -60,6 +62,7 @@
 #define VEC_ISA_SCALAR 1
 #define VF_LANES 1
 #define VD_LANES 1
+#define VEC_RCP_BITS 24 /* vf_rcp_approx's accuracy */
 #define VD_PER_VF 1
 
 typedef float vf;
@@ -137,6 +140,7 @@ static inline vm vm_and(vm a, vm b) { return a & b; }
 static inline vm vm_or(vm a, vm b) { return a | b; }
 static inline vm vm_andnot(vm a, vm b) { return (!a) && b; }
 static inline int vm_any(vm a) { return a != 0; }
+static inline vm vm_first(size_t k) { return k > 0; }
 static inline vf vf_select(vm m, vf a, vf b) { return m ? a : b; }
 
 /* ---- int32 ---- */
@@ -192,6 +196,8 @@ static inline vl vl_set1(int64_t a) { return a; }
 static inline vl vl_add(vl a, vl b) { return (vl)((uint64_t)a + (uint64_t)b); }
 static inline vl vl_sub(vl a, vl b) { return (vl)((uint64_t)a - (uint64_t)b); }
 #define vl_shl(a, c) ((vl)((uint64_t)(a) << (c)))
+#define vl_srl(a, c) ((vl)((uint64_t)(a) >> (c)))
+static inline vl vl_or(vl a, vl b) { return a | b; }
 
 static inline vd vf_cvt_vd_lo(vf a) { return (double)a; }
 static inline vd vf_cvt_vd_hi(vf a) { (void)a; return 0.0; }

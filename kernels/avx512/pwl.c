@@ -1,0 +1,5 @@
+/* avx512: piecewise-linear activations and softsign; the algorithms are in kernels/vec/. */
+#include "../vec/vec_avx512.h"
+#define VEC_ISA_TOKEN avx512
+#define INST_PWL
+#include "../vec/inst_k1.h"

@@ -1,0 +1,154 @@
+/* exp and expm1 cores, written against the vec_*.h API.
+ *
+ * Float cores (FAST tier building blocks):
+ *   exp_f_parts(x, xlo, &s)  e^(x+xlo) = m*s with m and s normal floats
+ *   exp_f(x)                 e^x, whole float range
+ *   expm1_f(x)               e^x - 1, relative accuracy near 0
+ * Double cores (ACCURATE tier: evaluated in double, rounded once to float):
+ *   exp_d(x)                 e^x for x in [-708, 709]
+ *   expm1_d(x)               e^x - 1 for x in [-708, 709]
+ *
+ * Range reduction (all of them): n = round(x/ln2), r = x - n*ln2 with ln2
+ * split in a high and a low part (rr2), so |r| <= ln2/2 (a hair more when the
+ * rounding of x*log2(e) picks the other n), e^x = 2^n * e^r.  n is rounded by
+ * adding 1.5*2^23 (1.5*2^52), whose low mantissa bits then hold n.
+ *
+ * e^r = 1 + r + r^2*q(r): q is a weighted least-squares/Lawson minimax fit
+ * of (e^r-1-r)/r^2 on [-ln2/2, ln2/2] (2% wider), fitted in /tmp with
+ * numpy + mpmath (throwaway script, not kept):
+ *   float:  q of degree 4 (p6 overall), weighted for the relative error of
+ *           e^r - 1 so that expm1_f can use it too: 2^-25.7 with the
+ *           float-rounded coefficients (degree 3 gave 2^-20.9: 12 ULP in
+ *           elu near -0.13)
+ *   double: q of degree 5 (p7 overall), relative error of e^r 2^-34.1
+ * Keeping 1 + (r + r^2 q) in that order makes the last operation the add of
+ * 1, so the polynomial's own rounding errors are scaled by |r| <= 0.35.
+ *
+ * Scaling: 2^n for n in [-174, 128] is not one normal float, so the float
+ * core splits it as 2^n1 * 2^n2 (n1 = n>>1, n2 = n-n1, both in [-87, 64]).
+ * A result that ends subnormal is rounded only once, by the last multiply;
+ * kernels that multiply e^x by something else (swish, mish, gelu_tanh) take
+ * the two factors and apply s last, so a tiny product is rounded once too. */
+#ifndef ACTBENCH_CORE_EXP_H
+#define ACTBENCH_CORE_EXP_H
+
+#define EXP_F_LOG2E 0x1.715476p+0f
+#define EXP_F_LN2_HI 0x1.62e430p-1f  /* float(ln2) */
+#define EXP_F_LN2_LO -0x1.05c610p-29f /* ln2 - EXP_F_LN2_HI */
+#define EXP_F_MAGIC 0x1.8p23f
+#define EXP_F_Q0 0x1.fffffep-2f
+#define EXP_F_Q1 0x1.5554a2p-3f
+#define EXP_F_Q2 0x1.55568cp-5f
+#define EXP_F_Q3 0x1.1232a6p-7f
+#define EXP_F_Q4 0x1.6bea50p-10f
+/* e^x rounds to 0 below about -103.97 and to inf above 88.72; clamping to
+ * [-120, 89] keeps n in [-174, 129] so both scale factors stay normal, and
+ * the kernels that scale by more factors (swish: x*e^x is nonzero down to
+ * x ~ -110) still see every x whose result is nonzero. */
+#define EXP_F_MIN -120.0f
+#define EXP_F_MAX 89.0f
+
+/* e^r - 1 for |r| <= ~0.35, relative error 2^-25.7 plus roundings. */
+static inline vf expm1_f_poly(vf r)
+{
+    vf q = vf_fma(vf_set1(EXP_F_Q4), r, vf_set1(EXP_F_Q3));
+    q = vf_fma(q, r, vf_set1(EXP_F_Q2));
+    q = vf_fma(q, r, vf_set1(EXP_F_Q1));
+    q = vf_fma(q, r, vf_set1(EXP_F_Q0));
+    return vf_fma(vf_mul(r, r), q, r);
+}
+
+/* e^(x + xlo) = m * *s, x clamped to [EXP_F_MIN, EXP_F_MAX] (NaN kept);
+ * xlo is a small correction (|xlo| << 1, or 0) of an argument carried in
+ * two floats. */
+static inline vf exp_f_parts(vf x, vf xlo, vf *s)
+{
+    x = vf_min(vf_set1(EXP_F_MAX), vf_max(vf_set1(EXP_F_MIN), x));
+    const vf t = vf_fma(x, vf_set1(EXP_F_LOG2E), vf_set1(EXP_F_MAGIC));
+    const vf nf = vf_sub(t, vf_set1(EXP_F_MAGIC));
+    vf r = vf_fnma(nf, vf_set1(EXP_F_LN2_HI), x);
+    r = vf_fnma(nf, vf_set1(EXP_F_LN2_LO), r);
+    r = vf_add(r, xlo);
+    const vf p = vf_add(vf_set1(1.0f), expm1_f_poly(r));
+    const vi n = vi_sub(vf_as_vi(t), vf_as_vi(vf_set1(EXP_F_MAGIC)));
+    const vi n1 = vi_sra(n, 1);
+    *s = vf_pow2i(vi_sub(n, n1));
+    return vf_mul(p, vf_pow2i(n1));
+}
+
+/* e^x over the whole float range: 0 below -103.97, inf above 88.72, NaN
+ * for NaN, subnormal results rounded once. */
+static inline vf exp_f(vf x)
+{
+    vf s;
+    const vf m = exp_f_parts(x, vf_zero(), &s);
+    return vf_mul(m, s);
+}
+
+/* e^x - 1 = (2^n - 1) + 2^n (e^r - 1): exact 2^n - 1 for n in [-24, 0] and
+ * one fused rounding, so the result keeps full relative accuracy near 0
+ * (n = 0: it is e^r - 1 itself).  x is clamped to [-25, 88] (e^-25 - 1
+ * rounds to -1); valid for x <= 88. */
+static inline vf expm1_f(vf x)
+{
+    x = vf_min(vf_set1(88.0f), vf_max(vf_set1(-25.0f), x));
+    const vf t = vf_fma(x, vf_set1(EXP_F_LOG2E), vf_set1(EXP_F_MAGIC));
+    const vf nf = vf_sub(t, vf_set1(EXP_F_MAGIC));
+    vf r = vf_fnma(nf, vf_set1(EXP_F_LN2_HI), x);
+    r = vf_fnma(nf, vf_set1(EXP_F_LN2_LO), r);
+    const vf pm1 = expm1_f_poly(r);
+    const vf s = vf_pow2i(vi_sub(vf_as_vi(t), vf_as_vi(vf_set1(EXP_F_MAGIC))));
+    return vf_fma(s, pm1, vf_sub(s, vf_set1(1.0f)));
+}
+
+/* ---- double ---- */
+#define EXP_D_LOG2E 0x1.71547652b82fep+0
+/* fdlibm's split of ln2: the high part has 32 significant bits, so n*hi is
+ * exact for |n| < 2^20 even without a fused multiply-add. */
+#define EXP_D_LN2_HI 6.93147180369123816490e-01
+#define EXP_D_LN2_LO 1.90821492927058770002e-10
+#define EXP_D_MAGIC 0x1.8p52
+
+/* e^r - 1 for |r| <= ~0.35, relative error of e^r 2^-34.1. */
+static inline vd expm1_d_poly(vd r)
+{
+    vd q = vd_fma(vd_set1(0.0001978926599673469), r, vd_set1(0.0013945752870095987));
+    q = vd_fma(q, r, vd_set1(0.008333503750769262));
+    q = vd_fma(q, r, vd_set1(0.04166628031555699));
+    q = vd_fma(q, r, vd_set1(0.16666665820090418));
+    q = vd_fma(q, r, vd_set1(0.5000000071675479));
+    return vd_fma(vd_mul(r, r), q, r);
+}
+
+/* Shared reduction: returns e^r - 1 and sets *s = 2^n. */
+static inline vd exp_d_reduce(vd x, vd *s)
+{
+    const vd t = vd_fma(x, vd_set1(EXP_D_LOG2E), vd_set1(EXP_D_MAGIC));
+    const vd nd = vd_sub(t, vd_set1(EXP_D_MAGIC));
+    vd r = vd_fnma(nd, vd_set1(EXP_D_LN2_HI), x);
+    r = vd_fnma(nd, vd_set1(EXP_D_LN2_LO), r);
+    /* the low 12 bits of t's mantissa are n mod 2^12: shifted into the
+     * exponent field and added to 1.0's bits they give 2^n, n in
+     * [-1022, 1023] */
+    *s = vl_as_vd(vl_add(vl_shl(vd_as_vl(t), 52), vl_set1(0x3ff0000000000000LL)));
+    return expm1_d_poly(r);
+}
+
+/* e^x for x in [-708, 709] (callers clamp), relative error about 2^-34. */
+static inline vd exp_d(vd x)
+{
+    vd s;
+    const vd pm1 = exp_d_reduce(x, &s);
+    return vd_mul(vd_add(vd_set1(1.0), pm1), s);
+}
+
+/* e^x - 1 for x in [-708, 709]: (2^n - 1) + 2^n (e^r - 1), 2^n - 1 exact
+ * for n in [-53, 0], relative error about 2^-34 everywhere. */
+static inline vd expm1_d(vd x)
+{
+    vd s;
+    const vd pm1 = exp_d_reduce(x, &s);
+    return vd_fma(s, pm1, vd_sub(s, vd_set1(1.0)));
+}
+
+#endif

@@ -1,0 +1,51 @@
+/* Instantiates the exp-family, softmax and piecewise-linear kernels for one
+ * ISA.  The including translation unit includes one vec_*.h and defines
+ * VEC_ISA_TOKEN (poly, avx2, avx512) first, then includes this header with
+ * one of INST_EXP_FAMILY, INST_SOFTMAX, INST_PWL defined.  Symbols are
+ * actbench_<act>_<isa>_<algorithm>, matching the lines in
+ * include/actbench_kernels.def. */
+#include "vec_loop.h"
+
+#define KSYM_(act, isa, alg) actbench_##act##_##isa##_##alg
+#define KSYM_X(act, isa, alg) KSYM_(act, isa, alg)
+#define KSYM(act, alg) KSYM_X(act, VEC_ISA_TOKEN, alg)
+
+#ifdef INST_EXP_FAMILY
+#include "act_elu.h"
+#include "act_sigmoid.h"
+#include "act_softplus.h"
+VEC_ELEMENTWISE_KERNEL(KSYM(exponential, rr2_p6_fast), exponential_fast, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(exponential, f64_p7_acc), exponential_acc, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(elu, rr2_p6_expm1_fast), elu_fast, 1.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(elu, f64_p7_expm1_acc), elu_acc, 1.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(selu, rr2_p6_expm1_fast), selu_fast, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(selu, f64_p7_expm1_acc), selu_acc, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(sigmoid, rr2_p6_rcp_fast), sigmoid_fast, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(sigmoid, f64_p7_div_acc), sigmoid_acc, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(swish, rr2_p6_rcp_fast), swish_fast, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(swish, f64_p7_div_acc), swish_acc, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(gelu_tanh, dd_rr2_p6_rcp_fast), gelu_tanh_fast, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(gelu_tanh, f64_p7_div_acc), gelu_tanh_acc, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(softplus, rr2_p6_log1p_fast), softplus_fast, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(softplus, f64_p7_log1p_acc), softplus_acc, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(mish, rr2_p6_rcp_fast), mish_fast, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(mish, f64_p7_div_acc), mish_acc, 0.0f)
+#endif
+
+#ifdef INST_SOFTMAX
+#include "act_softmax.h"
+ACTBENCH_ROWWISE_KERNEL(KSYM(softmax, rr2_p6_f64sum_fast), softmax_fast_row)
+ACTBENCH_ROWWISE_KERNEL(KSYM(softmax, f64_p7_acc), softmax_acc_row)
+ACTBENCH_ROWWISE_KERNEL(KSYM(log_softmax, rr2_p6_f64sum_fast), log_softmax_fast_row)
+ACTBENCH_ROWWISE_KERNEL(KSYM(log_softmax, f64_p7_acc), log_softmax_acc_row)
+#endif
+
+#ifdef INST_PWL
+#include "act_pwl.h"
+VEC_ELEMENTWISE_KERNEL(KSYM(relu, max), relu_exact, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(leaky_relu, select), leaky_relu_exact, 0.2f)
+VEC_ELEMENTWISE_KERNEL(KSYM(relu6, minmax), relu6_exact, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(hard_sigmoid, div6_fma), hard_sigmoid_exact, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(hard_swish, div6_fma), hard_swish_exact, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(softsign, f64_div), softsign_acc, 0.0f)
+#endif
