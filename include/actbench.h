@@ -107,6 +107,35 @@ actbench_params actbench_default_params(actbench_act act);
 #include "actbench_kernels.def"
 #undef ACTBENCH_KERNEL
 
+
+/* ---- throughput (bench): threading layer (kernels/threading/parallel.c) ----
+ *
+ * actbench_parallel runs kernel k over [0, n) on up to `threads` OpenMP
+ * threads (threads <= 0: omp_get_max_threads()).  [0, n) is cut into one
+ * contiguous block per thread; block boundaries fall on 64-byte lines of y
+ * (16 floats) so no two threads write one cache line, and on whole rows for
+ * the row-wise activations.  Each block is one call of the single-threaded
+ * kernel, so the result is bit-identical to k->fn(x, y, n, p) for every n and
+ * thread count.  Below actbench_parallel_threshold() elements (or with one
+ * thread, or fewer than two blocks' worth of work) it calls k->fn directly on
+ * the calling thread, with no OpenMP region at all. */
+void actbench_parallel(const actbench_kernel *k, const float *x, float *y, size_t n,
+                       const actbench_params *p, int threads);
+
+/* The block thread `index` of `threads` gets from actbench_parallel for the
+ * same k, y, n and p: [*begin, *end), possibly empty.  For first-touch
+ * placement of buffers and for tests. */
+void actbench_parallel_block(const actbench_kernel *k, const float *y, size_t n,
+                             const actbench_params *p, int index, int threads,
+                             size_t *begin, size_t *end);
+
+/* Smallest n split across threads.  Default ACTBENCH_PARALLEL_THRESHOLD_DEFAULT,
+ * or the environment variable ACTBENCH_PARALLEL_THRESHOLD (read once);
+ * actbench_set_parallel_threshold overrides both (0: always split). */
+#define ACTBENCH_PARALLEL_THRESHOLD_DEFAULT ((size_t)65536)
+size_t actbench_parallel_threshold(void);
+void actbench_set_parallel_threshold(size_t n);
+
 #ifdef __cplusplus
 }
 #endif
