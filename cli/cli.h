@@ -39,5 +39,6 @@ int select_kernels(const char *acts, const char *variants, const actbench_kernel
 int cmd_list(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_accuracy(int argc, char **argv);
+int cmd_bench(int argc, char **argv); /* throughput (bench) */
 
 #endif

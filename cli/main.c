@@ -14,6 +14,7 @@ static const command commands[] = {
     {"list", cmd_list, "list every activation and kernel variant, and which this CPU runs"},
     {"eval", cmd_eval, "print an activation of given values, per variant and exact"},
     {"accuracy", cmd_accuracy, "measure max/mean ULP error against MPFR, write reports"},
+    {"bench", cmd_bench, "time kernels with Google Benchmark: sizes, threads, copy roofline"},
 };
 
 static void usage(FILE *f)

@@ -49,6 +49,25 @@ static void simd_flags(const char *all, char *out, size_t size)
     }
 }
 
+/* The first `words` words of a one-line file, or fallback (throughput). */
+static void first_line(const char *path, int words, char *out, size_t size, const char *fallback)
+{
+    snprintf(out, size, "%s", fallback);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    char line[256];
+    if (fgets(line, sizeof line, f)) {
+        char *p = line;
+        for (int w = 0; w < words && *p; w++)
+            p += strspn(p, " "), p += strcspn(p, " \n");
+        *p = '\0';
+        if (*line)
+            snprintf(out, size, "%.*s", (int)size - 1, line);
+    }
+    fclose(f);
+}
+
 void run_context_collect(run_context *c)
 {
     memset(c, 0, sizeof *c);
@@ -68,6 +87,10 @@ void run_context_collect(run_context *c)
     gmtime_r(&now, &tm);
     strftime(c->date, sizeof c->date, "%Y-%m-%dT%H:%M:%SZ", &tm);
     c->threads = omp_get_max_threads();
+    /* throughput (bench) */
+    first_line("/proc/loadavg", 3, c->load_average, sizeof c->load_average, "unknown");
+    first_line("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor", 1, c->governor,
+               sizeof c->governor, "unknown (VM)");
 }
 
 void run_context_write_markdown(FILE *f, const run_context *c)

@@ -21,6 +21,9 @@ typedef struct run_context {
     char git_commit[48];
     char version[16];
     int threads;         /* OpenMP threads available to the run */
+    /* throughput (bench): what else a timing depends on */
+    char load_average[32]; /* /proc/loadavg: 1, 5 and 15 minutes */
+    char governor[64];     /* cpu0's cpufreq scaling governor, or "unknown (VM)" */
 } run_context;
 
 void run_context_collect(run_context *c);
@@ -57,5 +60,24 @@ extern const char ACCURACY_CSV_HEADER[];
 
 /* Formats a ULP figure: "0.5", "1.2e+07", "inf". */
 const char *format_ulp(double u, char *buf, size_t size);
+
+/* ---- throughput (bench): bench.csv, bench.md, bench.json ------------------ */
+#include "throughput.h"
+
+/* Writes DIR/bench.csv, DIR/bench.md and DIR/bench.json (a copy of GB's JSON
+ * written to gb_json_path by --benchmark_out; NULL: no bench.json).  skipped
+ * lists kernels not run on this CPU.  Returns 0, or -1 with a message in err. */
+int write_bench_reports(const char *dir, const bench_results *r, const bench_config *cfg,
+                        const run_context *ctx, const char *gb_json_path,
+                        const actbench_kernel *const *skipped, size_t n_skipped, char *err,
+                        size_t err_size);
+
+/* CSV header of bench.csv, for readers and tests. */
+extern const char BENCH_CSV_HEADER[];
+
+/* The smallest swept size from which `threads` threads beat one thread by at
+ * least 10% at every larger swept size, for one kernel (NULL: the copy loop);
+ * 0 when they never do. */
+size_t bench_threads_pay_off(const bench_results *r, const actbench_kernel *k, int threads);
 
 #endif

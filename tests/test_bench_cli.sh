@@ -1,0 +1,68 @@
+#!/bin/sh
+# actbench bench: a tiny sweep writes bench.csv (expected columns), bench.md
+# and bench.json (GB's JSON with a "benchmarks" list); bad flags exit 2.
+# Usage: test_bench_cli.sh path/to/actbench
+set -u
+ACTBENCH=$1
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+checks=0 failed=0
+ok() { checks=$((checks + 1)); }
+fail() { checks=$((checks + 1)); failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+
+tiny="--act relu,softmax --variant libm --sizes 1K,2K --threads 1,2 --repetitions 2 --min-time 0.001"
+if "$ACTBENCH" bench $tiny --out "$TMP/out" > "$TMP/stdout" 2> "$TMP/stderr"; then ok; else fail "tiny sweep: $(cat "$TMP/stderr")"; fi
+head -1 "$TMP/out/bench.csv" | grep -q '^activation,variant,isa,tier,threads,n,row_length,ns_per_elem_median,ns_per_elem_min,elements_per_s,gb_per_s,cv,x_copy,speedup,parallel_efficiency,measured_parallelism,' \
+    && ok || fail "bench.csv header"
+# 2 sizes x 2 thread counts x (2 kernels + 2 copies) rows after the header
+rows=$(($(wc -l < "$TMP/out/bench.csv") - 1))
+[ "$rows" -eq 16 ] && ok || fail "bench.csv has $rows rows, want 16"
+grep -q '^copy,copy-loop,scalar,baseline,2,2048,' "$TMP/out/bench.csv" && ok || fail "copy-loop row"
+grep -q '^softmax,libm,scalar,reference,1,1024,1024,' "$TMP/out/bench.csv" && ok || fail "softmax row"
+grep -q '^# actbench throughput report' "$TMP/out/bench.md" && grep -q 'measured parallelism' "$TMP/out/bench.md" \
+    && ok || fail "bench.md"
+python3 - "$TMP/out/bench.json" <<'PY' && ok || fail "bench.json is not GB's JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+b = d["benchmarks"]
+assert isinstance(b, list) and len(b) >= 16, len(b)
+assert "context" in d and all("real_time" in x and "name" in x for x in b)
+assert any(x["name"].startswith("relu/libm/n:1024/omp:1") for x in b)
+PY
+ls -a "$TMP/out" | grep -q '\.tmp\|\.gb\.json' && fail "temporary files left" || ok
+# A GB flag passes through: the filter keeps only relu.
+if "$ACTBENCH" bench $tiny --out "$TMP/f" -- --benchmark_filter='^relu' > /dev/null 2>&1 &&
+   ! grep -q '^softmax' "$TMP/f/bench.csv" && grep -q '^relu' "$TMP/f/bench.csv"; then ok; else fail "--benchmark_filter"; fi
+
+expect_usage() {
+    "$ACTBENCH" bench "$@" > "$TMP/o" 2> "$TMP/e"
+    rc=$?
+    lines=$(wc -l < "$TMP/e")
+    if [ $rc -eq 2 ] && [ "$lines" -eq 1 ]; then ok; else fail "bench $* -> exit $rc, $lines stderr lines"; fi
+}
+expect_usage --sizes 0
+expect_usage --sizes 4X
+expect_usage --sizes 4K,,1M
+expect_usage --sizes -4K
+expect_usage --sizes ''
+expect_usage --threads 0
+expect_usage --threads -1
+expect_usage --threads 1,x
+expect_usage --repetitions 0
+expect_usage --min-time -1
+expect_usage --dist gamma
+expect_usage --act nosuch
+expect_usage --variant nosuch
+expect_usage --max-isa sse9
+expect_usage --bogus
+expect_usage --out /proc/actbench-cannot-write
+expect_usage --act relu --variant libm --sizes 1K -- --benchmark_bogus=1
+expect_usage --act relu --variant libm --sizes 1K -- --benchmark_out=x.json
+# GB says why on its own line too; only the exit code is ours here.
+"$ACTBENCH" bench --act relu --variant libm --sizes 1K --out "$TMP/nf" -- --benchmark_filter=nothing_matches \
+    > /dev/null 2>&1
+[ $? -eq 2 ] && ok || fail "a filter that matches nothing exits 2"
+"$ACTBENCH" bench --help > /dev/null && ok || fail "--help"
+
+echo "test_bench_cli: $checks checks, $((checks - failed)) passed, $failed failed"
+[ $failed -eq 0 ]
