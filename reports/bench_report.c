@@ -172,7 +172,8 @@ static int cmp_double(const void *a, const void *b)
 }
 
 /* Observations against the targets: reported, never asserted. */
-static void write_findings(FILE *f, const bench_results *r, const bench_config *cfg)
+static void write_findings(FILE *f, const bench_results *r, const bench_config *cfg,
+                           const run_context *ctx)
 {
     fprintf(f, "\n## Findings\n\n");
     /* CV at one thread. */
@@ -188,29 +189,33 @@ static void write_findings(FILE *f, const bench_results *r, const bench_config *
         fprintf(f, "- **Repeatability** (1 thread): median CV of the repetitions %.2f%% over %zu "
                    "benchmarks (target < 3%%); %zu above 3%%, worst %.1f%%.\n",
                 100 * cvs[m / 2], m, over, 100 * cvs[m - 1]);
+        fprintf(f, "  Load average at the end: %s (a busy machine shows here first).\n", ctx->load_average);
     } else {
         fprintf(f, "- **Repeatability**: one repetition per benchmark, no CV (use --repetitions 3 or more).\n");
     }
     free(cvs);
 
-    /* Threads pay off. */
+    /* Threads pay off: a count per size here, the per-kernel table below. */
     for (size_t t = 0; t < cfg->n_threads; t++) {
         int T = cfg->threads[t];
         if (T == 1)
             continue;
         char sz[32];
-        size_t copy_from = bench_threads_pay_off(r, NULL, T);
+        size_t copy_from = bench_threads_pay_off(r, NULL, T), never = 0;
         fprintf(f, "- **%d threads pay off** (>= 1.1x one thread at that size and every larger "
-                   "one swept; measured parallelism %.2f): copy loop from %s",
+                   "one swept; measured parallelism %.2f): copy loop from %s; kernels:",
                 T, bench_parallelism_of(r, T),
                 copy_from ? format_count(copy_from, sz, sizeof sz) : "never");
-        for (size_t k = 0; k < cfg->n_kernels; k++) {
-            const actbench_kernel *kk = cfg->kernels[k];
-            size_t from = bench_threads_pay_off(r, kk, T);
-            fprintf(f, "; %s/%s %s", actbench_activation(kk->act)->name, kk->variant,
-                    from ? format_count(from, sz, sizeof sz) : "never");
+        for (size_t s = 0; s < cfg->n_sizes; s++) {
+            size_t count = 0;
+            for (size_t k = 0; k < cfg->n_kernels; k++)
+                count += bench_threads_pay_off(r, cfg->kernels[k], T) == cfg->sizes[s];
+            if (count)
+                fprintf(f, " %zu from %s,", count, format_count(cfg->sizes[s], sz, sizeof sz));
         }
-        fprintf(f, ".\n");
+        for (size_t k = 0; k < cfg->n_kernels; k++)
+            never += bench_threads_pay_off(r, cfg->kernels[k], T) == 0;
+        fprintf(f, " %zu never (per kernel: \"Threads\" below).\n", never);
         /* Parallel efficiency target: sigmoid, gelu, tanh at >= 256K. */
         size_t n_eff = 0, ok = 0;
         double worst = INFINITY;
@@ -227,8 +232,12 @@ static void write_findings(FILE *f, const bench_results *r, const bench_config *
         }
         if (n_eff)
             fprintf(f, "- **Parallel efficiency** at %d threads, sizes >= 256K, sigmoid/gelu/tanh: "
-                       "%zu of %zu kernels >= 90%% of measured parallelism (worst %.0f%%).\n",
-                    T, ok, n_eff, 100 * worst);
+                       "%zu of %zu kernels >= 90%% of measured parallelism (worst %.0f%%)%s.\n",
+                    T, ok, n_eff, 100 * worst,
+                    bench_parallelism_of(r, T) < 0.65 * T
+                        ? "; the machine gave little parallelism in this run, so high efficiency "
+                          "against it does not mean threads helped"
+                        : "");
     }
 
     /* DRAM roofline: kernels fast enough in cache should run at copy speed. */
@@ -261,6 +270,42 @@ static void write_findings(FILE *f, const bench_results *r, const bench_config *
         fprintf(f, "- **DRAM roofline**: no DRAM-sized case in this sweep (add e.g. --sizes 16M).\n");
 }
 
+/* Per kernel: from which size each thread count pays off. */
+static void write_threads_table(FILE *f, const bench_results *r, const bench_config *cfg)
+{
+    int multi = 0;
+    for (size_t t = 0; t < cfg->n_threads; t++)
+        multi |= cfg->threads[t] > 1;
+    if (!multi)
+        return;
+    char sz[32];
+    fprintf(f, "\n## Threads\n\nSmallest swept size from which T threads run >= 1.1x faster than one "
+               "at that size and every larger one (\"never\": not within the sweep). The library "
+               "splits from %zu elements (actbench_parallel_threshold()).\n\n| kernel |",
+            actbench_parallel_threshold());
+    for (size_t t = 0; t < cfg->n_threads; t++)
+        if (cfg->threads[t] > 1)
+            fprintf(f, " %d threads |", cfg->threads[t]);
+    fprintf(f, "\n|---|");
+    for (size_t t = 0; t < cfg->n_threads; t++)
+        if (cfg->threads[t] > 1)
+            fprintf(f, "--:|");
+    fprintf(f, "\n");
+    for (size_t k = 0; k <= cfg->n_kernels; k++) {
+        const actbench_kernel *kk = k < cfg->n_kernels ? cfg->kernels[k] : NULL;
+        if (kk)
+            fprintf(f, "| %s/%s |", actbench_activation(kk->act)->name, kk->variant);
+        else
+            fprintf(f, "| copy loop |");
+        for (size_t t = 0; t < cfg->n_threads; t++)
+            if (cfg->threads[t] > 1) {
+                size_t from = bench_threads_pay_off(r, kk, cfg->threads[t]);
+                fprintf(f, " %s |", from ? format_count(from, sz, sizeof sz) : "never");
+            }
+        fprintf(f, "\n");
+    }
+}
+
 static void write_markdown(FILE *f, const bench_results *r, const bench_config *cfg,
                            const run_context *ctx, const actbench_kernel *const *skipped,
                            size_t n_skipped)
@@ -277,6 +322,11 @@ static void write_markdown(FILE *f, const bench_results *r, const bench_config *
     fprintf(f, "| Google Benchmark | %s |\n", gbench_version());
     fprintf(f, "| input distribution | %s, seed %llu |\n", bench_dist_describe(&cfg->dist, buf, sizeof buf),
             (unsigned long long)cfg->seed);
+    const char *env[] = {"OMP_WAIT_POLICY", "OMP_PROC_BIND", "OMP_PLACES", "OMP_NUM_THREADS"};
+    fprintf(f, "| OpenMP environment |");
+    for (size_t i = 0; i < sizeof env / sizeof env[0]; i++)
+        fprintf(f, "%s %s=%s", i ? "," : "", env[i], getenv(env[i]) ? getenv(env[i]) : "(unset)");
+    fprintf(f, " |\n");
     fprintf(f, "| measured parallelism |");
     for (size_t i = 0; i < r->n_parallelism; i++)
         fprintf(f, "%s %d threads: %.2f", i ? "," : "", r->parallelism[i].threads, r->parallelism[i].measured);
@@ -306,7 +356,7 @@ static void write_markdown(FILE *f, const bench_results *r, const bench_config *
         fprintf(f, ".\n");
     }
 
-    write_findings(f, r, cfg);
+    write_findings(f, r, cfg, ctx);
 
     fprintf(f, "\n## Copy roofline\n\n%s", TABLE_HEAD);
     for (size_t i = 0; i < r->n_records; i++)
@@ -338,6 +388,8 @@ static void write_markdown(FILE *f, const bench_results *r, const bench_config *
         }
         fprintf(f, "\n");
     }
+
+    write_threads_table(f, r, cfg);
 
     for (int a = 0; a < ACTBENCH_ACT_COUNT; a++) {
         int any = 0;
