@@ -101,8 +101,8 @@ static int check_items(const char *list, const char *what, int (*known)(const ch
 {
     if (!list)
         return 0;
-    if (!*list)
-        return cli_fail("empty %s list", what);
+    if (!*list || list[strlen(list) - 1] == ',')
+        return cli_fail("bad %s list '%s' (comma-separated names, none empty)", what, list);
     for (const char *p = list; *p;) {
         size_t item = strcspn(p, ",");
         char name[128];

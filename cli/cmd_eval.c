@@ -71,17 +71,17 @@ int cmd_eval(int argc, char **argv)
         else
             for (size_t i = 0; i < n; i++)
                 ref[i] = ref_elementwise(info->act, x[i], p.alpha);
-        printf("%-22s", "x");
+        printf("%-28s", "x");
         for (size_t i = 0; i < n; i++)
             printf(" %15.9g", x[i]);
-        printf("\n%-22s", "exact (rounded)");
+        printf("\n%-28s", "exact (rounded)");
         for (size_t i = 0; i < n; i++)
             printf(" %15.9g", ref[i].rounded);
         printf("\n");
         for (size_t k = 0; k < n_run; k++) {
             run[k]->fn(x, y, n, &p);
             double worst = 0.0;
-            printf("%-22s", run[k]->variant);
+            printf("%-28s", run[k]->variant);
             for (size_t i = 0; i < n; i++) {
                 printf(" %15.9g", y[i]);
                 double e = ulp_error(y[i], ref[i].exact);
@@ -91,7 +91,7 @@ int cmd_eval(int argc, char **argv)
             printf("   max %s ULP\n", format_ulp(worst, u, sizeof u));
         }
         for (size_t k = 0; k < n_skip; k++)
-            printf("%-22s (not run: needs %s)\n", skip[k]->variant, actbench_isa_name(skip[k]->isa));
+            printf("%-28s (not run: needs %s)\n", skip[k]->variant, actbench_isa_name(skip[k]->isa));
     }
     free(x);
     free(run);

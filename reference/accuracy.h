@@ -44,7 +44,7 @@ typedef struct accuracy_record {
 typedef struct special_record {
     const actbench_kernel *kernel;
     float x, y, expected;
-    size_t row_length; /* row-wise: the row's length; x is its first element */
+    size_t row_length; /* row-wise: the row's length, else 0 */
     size_t index;      /* row-wise: the element within the row */
     double ulp;
     int pass;
@@ -66,8 +66,9 @@ void accuracy_results_free(accuracy_results *r);
 
 const char *accuracy_domain_name(accuracy_domain d);
 
-/* Whether a record meets its kernel's declared bound (and, for all but the
- * reference tier, passes every special value). */
+/* Whether a record meets its kernel's declared bound: max ULP within it on
+ * the sampled domains; every special input within it (reference tier
+ * excepted) on DOMAIN_SPECIAL. */
 int accuracy_within_bound(const accuracy_record *r);
 
 /* The error a special input may have and still pass: the declared bound, or

@@ -3,8 +3,8 @@
  * This file is the one place that defines the activations mathematically.
  * Forms are chosen so the multiple-precision evaluation itself never cancels
  * catastrophically (1+erf(t) is evaluated as erfc(-t) for t < 0, exp(x)-1 as
- * expm1, 0.5*(1+tanh(u)) as 1/(1+exp(-2u)), log(exp(x)+1) as log1p(exp(x)));
- * these are identities, so the value is TF's definition, not an
+ * expm1, 0.5*(1+tanh(u)) as 1/(1+exp(-2u)), log(exp(x)+1) as log1p(exp(x)),
+ * or x + log1p(exp(-x)) for x > 0); these are identities, so the value is TF's definition, not an
  * approximation of it.  Constants are TF's decimal ones, exact, except alpha
  * parameters, which are the float the kernel receives (TF casts alpha to the
  * tensor's dtype).  The limits at +-inf are written out, since MPFR would turn
@@ -52,11 +52,19 @@ static void relu6(mpfr_t r, const mpfr_t v)
         mpfr_set(r, v, MPFR_RNDN);
 }
 
-/* r = log(1 + exp(x)) */
+/* r = log(1 + exp(x)), as x + log1p(exp(-x)) for x > 0: exp(1e38) is beyond
+ * even MPFR's exponent range. */
 static void softplus(mpfr_t r, const mpfr_t x)
 {
-    mpfr_exp(r, x, MPFR_RNDN);
-    mpfr_log1p(r, r, MPFR_RNDN);
+    if (mpfr_sgn(x) > 0) {
+        mpfr_neg(r, x, MPFR_RNDN);
+        mpfr_exp(r, r, MPFR_RNDN);
+        mpfr_log1p(r, r, MPFR_RNDN);
+        mpfr_add(r, r, x, MPFR_RNDN);
+    } else {
+        mpfr_exp(r, x, MPFR_RNDN);
+        mpfr_log1p(r, r, MPFR_RNDN);
+    }
 }
 
 /* Evaluates activation act at the finite x, into r at r's precision. */

@@ -22,7 +22,7 @@ double ulp_error(float y, double exact)
 {
     if (isnan(y) || isnan(exact))
         return isnan(y) && isnan(exact) ? 0.0 : INFINITY;
-    if (isinf(y) && fabs(exact) >= FLT_OVERFLOW_BOUNDARY && signbit(y) == signbit(exact))
+    if (isinf(y) && fabs(exact) >= FLT_OVERFLOW_BOUNDARY && !signbit(y) == !signbit(exact))
         return 0.0;
     if (isinf(exact))
         return INFINITY; /* exact is beyond double; y, finite or not, is off */

@@ -11,6 +11,13 @@ const char ACCURACY_CSV_HEADER[] =
     "nonfinite_errors,special_failures,declared_bound,within_bound,worst_input_hex,worst_input,"
     "worst_output,worst_expected,worst_row_length,seed,git_commit,date,cpu,max_isa,threads,compiler";
 
+/* Full precision for machines (CSV). */
+static const char *csv_ulp(double u, char *buf, size_t size)
+{
+    snprintf(buf, size, isinf(u) ? "inf" : "%.9g", u);
+    return buf;
+}
+
 const char *format_ulp(double u, char *buf, size_t size)
 {
     if (isinf(u))
@@ -45,9 +52,9 @@ static void write_csv(FILE *f, const accuracy_results *r, const accuracy_config 
         fprintf(f, "%s,%s,%s,%s,%s,%zu,%s,%s,%.6f,%zu,%zu,%s,%d,%a,%.9g,%.9g,%.9g,%zu,%llu,%s,%s,",
                 actbench_activation(k->act)->name, k->variant, actbench_isa_name(k->isa),
                 actbench_tier_name(k->tier), accuracy_domain_name(a->domain), a->count,
-                format_ulp(a->max_ulp, mx, sizeof mx), format_ulp(a->mean_ulp, mean, sizeof mean),
+                csv_ulp(a->max_ulp, mx, sizeof mx), csv_ulp(a->mean_ulp, mean, sizeof mean),
                 a->count ? (double)a->correctly_rounded / (double)a->count : 0.0,
-                a->nonfinite_errors, a->special_failures, format_ulp(k->ulp_bound, bound, sizeof bound),
+                a->nonfinite_errors, a->special_failures, csv_ulp(k->ulp_bound, bound, sizeof bound),
                 accuracy_within_bound(a), a->worst_x, a->worst_x, a->worst_y, a->worst_expected,
                 a->worst_row_length, (unsigned long long)cfg->seed, ctx->git_commit, ctx->date);
         csv_text(f, ctx->cpu_model);
@@ -111,16 +118,17 @@ static void write_special_failures(FILE *f, const accuracy_results *r)
         fprintf(f, "No failures.\n");
         return;
     }
-    fprintf(f, "%zu failures:\n\n| activation | variant | input | row len | output | expected | ULP |\n"
+    fprintf(f, "%zu failures:\n\n| activation | variant | input | row (length, index) | output | expected | ULP |\n"
                "|---|---|--:|--:|--:|--:|--:|\n", failures);
     for (size_t i = 0; i < r->n_specials; i++) {
         const special_record *s = &r->specials[i];
         if (s->pass)
             continue;
-        char u[32];
-        fprintf(f, "| %s | %s | %.9g%s | %s%zu | %.9g | %.9g | %s |\n",
-                actbench_activation(s->kernel->act)->name, s->kernel->variant, s->x,
-                s->row_length ? " (row start)" : "", s->row_length ? "" : "-", s->row_length, s->y,
+        char u[32], row[64] = "-";
+        if (s->row_length)
+            snprintf(row, sizeof row, "%zu, %zu", s->row_length, s->index);
+        fprintf(f, "| %s | %s | %.9g | %s | %.9g | %.9g | %s |\n",
+                actbench_activation(s->kernel->act)->name, s->kernel->variant, s->x, row, s->y,
                 s->expected, format_ulp(s->ulp, u, sizeof u));
     }
 }

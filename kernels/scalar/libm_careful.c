@@ -71,21 +71,30 @@ static float row_max(const float *x, size_t len)
     return m;
 }
 
-/* Sum of e^(x-max) in double: every term is in (0, 1] and one is 1, so the sum
- * neither overflows nor loses the small terms a float sum would. A row of all
- * -inf has max -inf and gives NaN (-inf - -inf), as TF does. */
-static double row_sum_exp(const float *x, size_t len, float max)
+/* Sum of e^(x-max) over the row except one maximal element (whose term is
+ * exactly 1), in double: every term is in (0, 1], so the sum neither
+ * overflows nor loses the small terms a float sum would; keeping the 1 apart
+ * lets log_softmax take log1p of the rest, which keeps its low bits when the
+ * rest is tiny.  A row of all -inf has max -inf and gives NaN (-inf - -inf),
+ * as TF does. */
+static double row_sum_exp_rest(const float *x, size_t len, float max)
 {
-    double sum = 0.0;
-    for (size_t i = 0; i < len; i++)
-        sum += expf(x[i] - max);
-    return sum;
+    double rest = 0.0;
+    int skipped = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (!skipped && x[i] == max) {
+            skipped = 1;
+            continue;
+        }
+        rest += expf(x[i] - max);
+    }
+    return skipped ? rest : NAN;
 }
 
 static void softmax_row(const float *x, float *y, size_t len)
 {
     const float max = row_max(x, len);
-    const double sum = row_sum_exp(x, len, max);
+    const double sum = 1.0 + row_sum_exp_rest(x, len, max);
     for (size_t i = 0; i < len; i++)
         y[i] = (float)(expf(x[i] - max) / sum);
 }
@@ -93,8 +102,7 @@ static void softmax_row(const float *x, float *y, size_t len)
 static void log_softmax_row(const float *x, float *y, size_t len)
 {
     const float max = row_max(x, len);
-    /* sum >= 1, so log(sum) = log1p(sum - 1) keeps its low bits. */
-    const float lse = log1pf((float)(row_sum_exp(x, len, max) - 1.0));
+    const float lse = log1pf((float)row_sum_exp_rest(x, len, max));
     for (size_t i = 0; i < len; i++)
         y[i] = (x[i] - max) - lse;
 }
