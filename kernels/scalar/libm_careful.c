@@ -59,13 +59,14 @@ ACTBENCH_ELEMENTWISE_KERNEL(actbench_gelu_tanh_libm_careful, gelu_tanh, 0.0f)
 ACTBENCH_ELEMENTWISE_KERNEL(actbench_softplus_libm_careful, softplus, 0.0f)
 ACTBENCH_ELEMENTWISE_KERNEL(actbench_mish_libm_careful, mish, 0.0f)
 
-/* Row maximum; NaN if the row holds one (so the row's output is NaN). */
+/* Row maximum; NaN if the row holds a NaN or +inf, so the whole row's output
+ * is NaN, as TF's (inf - inf) gives. */
 static float row_max(const float *x, size_t len)
 {
     float m = -INFINITY;
     for (size_t i = 0; i < len; i++) {
-        if (x[i] != x[i])
-            return x[i];
+        if (x[i] != x[i] || x[i] == INFINITY)
+            return NAN;
         m = x[i] > m ? x[i] : m;
     }
     return m;
