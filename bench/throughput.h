@@ -105,8 +105,8 @@ void bench_results_free(bench_results *r);
 /* Measured parallelism for T threads, NAN if T was not probed. */
 double bench_parallelism_of(const bench_results *r, int threads);
 
-/* The fastest elementwise time of a compute-bound loop on one and on T
- * threads; used by bench_run, exposed for tests. */
+/* T x t(1) / t(T) for a compute-bound loop with the same work per thread
+ * (best of 5 each); used by bench_run, exposed for tests.  1 for T <= 1. */
 double bench_measure_parallelism(int threads);
 
 #endif
