@@ -33,12 +33,24 @@ static inline vf mish_fast(vf x, vf alpha)
     vf s;
     const vf m = exp_f_parts(vf_min(vf_set1(20.0f), x), vf_zero(), &s);
     const vf e = vf_mul(m, s);
-    const vf ep2 = vf_add(e, vf_set1(2.0f));
-    const vf r = recip_f(vf_fma(e, ep2, vf_set1(2.0f)));
-    const vf q = vf_mul(ep2, r);
-    /* x > 0: e is normal and x e could overflow, so x (e q); else (x m q) s */
-    return vf_select(vm_gt(x, vf_zero()), vf_mul(x, vf_mul(e, q)),
-                     vf_mul(vf_mul(vf_mul(xm, m), q), s));
+    /* D = e(e+2) + 2; tanh(softplus(x)) = 1 - h with
+     *   h = e(e+1)/D for x <= 0 (h <= 0.4, about e/2 near -inf),
+     *   h = 2/D      for x > 0  (h <= 0.4, tiny for large x),
+     * and y = A - A h in one fused rounding (A = x e, or x), so the
+     * roundings inside h are damped by h/(1-h) <= 2/3 and the result sees
+     * only e's error, x e's rounding and the last one. */
+    const vf d = vf_fma(e, vf_add(e, vf_set1(2.0f)), vf_set1(2.0f));
+    const vm pos = vm_gt(x, vf_zero());
+    const vf h = div_f(vf_select(pos, vf_set1(2.0f), vf_fma(e, e, e)), d);
+    /* x > 0: the multiplicand is clamped below 2^64 so that x = inf gives
+     * inf - finite, not inf - inf (for x >= 2^64, x h < ulp(x)/2 anyway).
+     * x <= 0: A = x m, scaled by s last, so a subnormal result (x < -87)
+     * is rounded once more only at its own precision. */
+    const vf xmm = vf_mul(xm, m);
+    const vf ypos = vf_fnma(vf_min(vf_set1(0x1p64f), x), h, x);
+    const vf yneg = vf_mul(vf_fnma(xmm, h, xmm), s);
+    /* mish has the sign of x; fnma gives +0 for x = -0 */
+    return vf_or(vf_select(pos, ypos, yneg), vf_and(x, vf_set1(-0.0f)));
 }
 
 /* ---- ACCURATE ---- */
