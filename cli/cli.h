@@ -40,5 +40,9 @@ int cmd_list(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_accuracy(int argc, char **argv);
 int cmd_bench(int argc, char **argv); /* throughput (bench) */
+/* choosing and tracking: read results back */
+int cmd_report(int argc, char **argv);
+int cmd_recommend(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 #endif

@@ -15,6 +15,9 @@ static const command commands[] = {
     {"eval", cmd_eval, "print an activation of given values, per variant and exact"},
     {"accuracy", cmd_accuracy, "measure max/mean ULP error against MPFR, write reports"},
     {"bench", cmd_bench, "time kernels with Google Benchmark: sizes, threads, copy roofline"},
+    {"report", cmd_report, "one-page report.md with plots from a results directory"},
+    {"recommend", cmd_recommend, "per activation, the fastest variant within an accuracy budget"},
+    {"compare", cmd_compare, "compare two results; exit 1 on an accuracy or speed regression"},
 };
 
 static void usage(FILE *f)

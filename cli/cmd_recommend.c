@@ -1,0 +1,167 @@
+/* actbench recommend: per activation, the fastest variant within an accuracy
+ * budget at a size and thread count, with the evidence. */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "reports.h"
+#include "results_read.h"
+
+#define MAX_ACTS 64
+#define MAX_CHOICES 256
+
+static void help(void)
+{
+    printf("usage: actbench recommend [--dir DIR] [--max-ulp U] [--size N] [--threads T]\n"
+           "                          [--format md|csv|c-header]\n\n"
+           "Per activation, the fastest variant whose measured max ULP over the full and\n"
+           "typical domains is <= U (default 4) and whose special values all pass, at the\n"
+           "measured size nearest N (default 1M; K/M/G suffixes) and T threads (default 1),\n"
+           "from DIR/accuracy.csv and DIR/bench.csv (default DIR: results).  Shows its numbers\n"
+           "and the runner-up's.  c-header prints a header defining ACTBENCH_BEST_<ACTIVATION>\n"
+           "as the chosen kernel's symbol in libactbench, ready to #include.\n");
+}
+
+/* "gelu_tanh" -> "GELU_TANH" */
+static const char *upper(const char *s, char *buf, size_t size)
+{
+    size_t i = 0;
+    for (; s[i] && i + 1 < size; i++)
+        buf[i] = isalnum((unsigned char)s[i]) ? (char)toupper((unsigned char)s[i]) : '_';
+    buf[i] = '\0';
+    return buf;
+}
+
+static const char *ulp_str(const choice *c, char *buf, size_t size)
+{
+    return c->acc ? format_ulp(c->acc->max_ulp, buf, size) : "-";
+}
+
+int cmd_recommend(int argc, char **argv)
+{
+    const char *dir = "results", *format = "md", *v;
+    double max_ulp = 4.0;
+    size_t size = (size_t)1 << 20, threads_arg = 1;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            help();
+            return EXIT_OK;
+        } else if (cli_option(argc, argv, &i, "--dir", &v)) {
+            if (!(dir = v) || !*v)
+                return cli_fail("--dir needs a results directory");
+        } else if (cli_option(argc, argv, &i, "--max-ulp", &v)) {
+            char *end;
+            max_ulp = v ? strtod(v, &end) : NAN;
+            if (!v || !*v || *end || !(max_ulp >= 0))
+                return cli_fail("--max-ulp: '%s' is not a number of ULP >= 0", v ? v : "");
+        } else if (cli_option(argc, argv, &i, "--size", &v)) {
+            if (parse_count(v, &size) != 0 || size == 0)
+                return cli_fail("--size: '%s' is not a count >= 1 (e.g. 4K, 16M)", v ? v : "");
+        } else if (cli_option(argc, argv, &i, "--threads", &v)) {
+            if (parse_count(v, &threads_arg) != 0 || threads_arg == 0 || threads_arg > 1024 ||
+                strpbrk(v, "KkMmGg"))
+                return cli_fail("--threads: '%s' is not a thread count from 1 to 1024", v ? v : "");
+        } else if (cli_option(argc, argv, &i, "--format", &v)) {
+            if (!v || (strcmp(v, "md") && strcmp(v, "csv") && strcmp(v, "c-header")))
+                return cli_fail("--format: '%s' is not md, csv or c-header", v ? v : "");
+            format = v;
+        } else {
+            return cli_fail("recommend: unexpected argument '%s' (see 'actbench recommend --help')",
+                            argv[i]);
+        }
+    }
+    int threads = (int)threads_arg;
+    results r;
+    char err[512];
+    if (results_load(dir, &r, err, sizeof err) != 0)
+        return cli_fail("%s", err);
+    if (!r.has_acc || !r.has_bench) {
+        results_free(&r);
+        return cli_fail("recommend: '%s' needs both accuracy.csv and bench.csv", dir);
+    }
+    size_t n = results_nearest_size(&r.bench, size, threads);
+    if (!n) {
+        results_free(&r);
+        return cli_fail("recommend: no kernel was timed at %d thread%s in '%s'", threads,
+                        threads == 1 ? "" : "s", dir);
+    }
+    const char *acts[MAX_ACTS];
+    size_t n_acts = results_activations(&r, acts, MAX_ACTS);
+    choice *ch = malloc(MAX_CHOICES * sizeof *ch);
+    if (!ch) {
+        results_free(&r);
+        return cli_fail("out of memory");
+    }
+    char sz[32], asked[32], u1[32], u2[32], name[64];
+    results_format_count(n, sz, sizeof sz);
+    results_format_count(size, asked, sizeof asked);
+    if (!strcmp(format, "md")) {
+        printf("# Recommended kernels\n\nBudget: measured max ULP <= %g over full and typical "
+               "inputs, special values passing; n = %s (nearest measured to %s), %d thread%s; "
+               "fastest median.\n\n| activation | variant | ISA | tier | max ULP | ns/elem | x copy "
+               "| runner-up | its max ULP | its ns/elem |\n|---|---|---|---|--:|--:|--:|---|--:|--:|\n",
+               max_ulp, sz, asked, threads, threads == 1 ? "" : "s");
+    } else if (!strcmp(format, "csv")) {
+        printf("activation,variant,isa,tier,symbol,max_ulp,ns_per_elem,x_copy,n,threads,"
+               "runner_up,runner_up_max_ulp,runner_up_ns_per_elem\n");
+    } else {
+        printf("/* Generated by: actbench recommend --dir %s --max-ulp %g --size %s --threads %d "
+               "--format c-header\n * Per activation, the fastest kernel measured with max ULP <= "
+               "%g at n = %s, %d thread%s.\n * Each ACTBENCH_BEST_<ACT> names a kernel symbol of "
+               "libactbench; _ISA says what the\n * CPU must support (check with "
+               "actbench_kernel_runs(actbench_find_kernel(act, variant))). */\n"
+               "#ifndef ACTBENCH_BEST_H\n#define ACTBENCH_BEST_H\n\n#include <actbench.h>\n\n",
+               dir, max_ulp, asked, threads, max_ulp, sz, threads, threads == 1 ? "" : "s");
+    }
+    for (size_t a = 0; a < n_acts; a++) {
+        size_t k = results_choose(&r, acts[a], max_ulp, n, threads, ch, MAX_CHOICES);
+        while (k && !ch[k - 1].speed) /* not timed here: cannot be called fastest */
+            k--;
+        const choice *best = k ? &ch[0] : NULL, *next = k > 1 ? &ch[1] : NULL;
+        const actbench_kernel *kern = best ? actbench_find_kernel(acts[a], best->acc->variant) : NULL;
+        if (!strcmp(format, "md")) {
+            if (!best) {
+                printf("| %s | none timed within %g ULP | | | | | | | | |\n", acts[a], max_ulp);
+                continue;
+            }
+            printf("| %s | %s | %s | %s | %s | %.3f | %.2f | %s | %s | %s |\n", acts[a],
+                   best->acc->variant, best->acc->isa, best->acc->tier, ulp_str(best, u1, sizeof u1),
+                   best->speed->median, best->speed->x_copy, next ? next->acc->variant : "-",
+                   next ? ulp_str(next, u2, sizeof u2) : "-",
+                   next ? (snprintf(name, sizeof name, "%.3f", next->speed->median), name) : "-");
+        } else if (!strcmp(format, "csv")) {
+            if (!best) {
+                printf("%s,,,,,,,,%zu,%d,,,\n", acts[a], n, threads);
+                continue;
+            }
+            printf("%s,%s,%s,%s,%s,%.9g,%.6g,%.6g,%zu,%d,%s,", acts[a], best->acc->variant,
+                   best->acc->isa, best->acc->tier, kern ? kern->symbol : "", best->acc->max_ulp,
+                   best->speed->median, best->speed->x_copy, n, threads, next ? next->acc->variant : "");
+            if (next)
+                printf("%.9g,%.6g\n", next->acc->max_ulp, next->speed->median);
+            else
+                printf(",\n");
+        } else {
+            upper(acts[a], name, sizeof name);
+            if (!best)
+                printf("/* %s: no variant timed here within %g ULP */\n", acts[a], max_ulp);
+            else if (!kern)
+                printf("/* %s: %s is not in this actbench library */\n", acts[a], best->acc->variant);
+            else
+                printf("/* %s: %s, max %s ULP, %.3f ns/elem */\n#define ACTBENCH_BEST_%s %s\n"
+                       "#define ACTBENCH_BEST_%s_VARIANT \"%s\"\n#define ACTBENCH_BEST_%s_ISA "
+                       "ACTBENCH_ISA_%s\n",
+                       acts[a], best->acc->variant, ulp_str(best, u1, sizeof u1), best->speed->median,
+                       name, kern->symbol, name, kern->variant, name,
+                       upper(actbench_isa_name(kern->isa), u2, sizeof u2));
+        }
+    }
+    if (!strcmp(format, "c-header"))
+        printf("\n#endif\n");
+    free(ch);
+    results_free(&r);
+    return EXIT_OK;
+}
