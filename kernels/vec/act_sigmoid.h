@@ -1,9 +1,11 @@
 /* sigmoid, swish and gelu_tanh: everything of the form x * sigmoid(z).
  *
- * FAST (float): e = e^-|z| from exp_f (1 + e in [1, 2] cannot overflow),
- *   sigmoid = 1/(1+e) for z >= 0 and e/(1+e) for z < 0, the reciprocal by
- *   recip_f.  Where e^z and the result can be subnormal (z < -87) e is kept
- *   as m * s (exp_f_parts) and s is applied last, so x * e^z rounds once.
+ * FAST (float): e = e^-|z| = p 2^n from exp_f_pn (1 + e in [1, 2] cannot
+ *   overflow), sigmoid = 1/(1+e) for z >= 0 and e/(1+e) for z < 0, one
+ *   quotient by rcp + Newton refined against the compensated 1 + e
+ *   (div_f_hl), no reciprocal rounded on its own.  Where e^z and the
+ *   result can be subnormal (z < -87) the product with x is formed with p
+ *   and 2^n applied last by vf_scalef, so x e^z rounds once there.
  * ACCURATE (double): the same formulas evaluated in double with exp_d and a
  *   true division, then rounded once to float: the double error (about
  *   2^-33 relative) adds at most 2^-9 ULP to the final rounding.
@@ -29,30 +31,43 @@
 static inline vf sigmoid_fast(vf x, vf alpha)
 {
     (void)alpha;
-    const vf e = exp_f(vf_neg(vf_abs(x)));
+    /* -|x| (sign bit set), clamped at -120 where e^-|x| is 0 anyway */
+    const vf z = vf_max(vf_set1(EXP_F_MIN), vf_or(x, vf_set1(-0.0f)));
+    vf n;
+    const vf p = exp_f_pn(z, vf_set1(-0.0f), &n);
+    const vf e = vf_scalef(p, n);
     const vf d = vf_add(vf_set1(1.0f), e);
-    const vf r = recip_f_hl(d, vf_add(vf_sub(vf_set1(1.0f), d), e)); /* Fast2Sum */
-    return vf_select(vm_lt(x, vf_zero()), vf_mul(e, r), r);
+    const vf dl = vf_add(vf_sub(vf_set1(1.0f), d), e); /* Fast2Sum: 1 >= e */
+    return div_f_hl(vf_select(vm_lt(x, vf_zero()), e, vf_set1(1.0f)), d, dl);
 }
 
-/* x * sigmoid(z) given e^-|z| = m * s, with x >= -120 (or NaN). */
-static inline vf mul_sigmoid_parts(vf x, vf z, vf m, vf s)
+/* x sigmoid(z) for z = zh + zl carried as two floats (zl = -0 when z is
+ * one float: adding -0 folds away), x >= -120 or NaN.  With e = e^-|z| =
+ * p 2^n: z < 0: x e/(1+e) = (x p/(1+e)) 2^n, the quotient and the product
+ * normal and 2^n applied last, so a subnormal result is rounded once at
+ * its own precision; z >= 0: x/(1+e).  1 + e is carried as d + dl
+ * (Fast2Sum, 1 >= e) and the quotient refined against both (div_f_hl). */
+static inline vf mul_sigmoid_fast(vf x, vf zh, vf zl)
 {
-    const vf e = vf_mul(m, s);
+    const vm neg = vm_lt(zh, vf_zero());
+    /* -|z|: sign bit set on zh, zl negated where zh was positive; clamped
+     * at -120 where e^-|z| is 0 to float precision anyway */
+    const vf z = vf_max(vf_set1(EXP_F_MIN), vf_or(zh, vf_set1(-0.0f)));
+    const vf zlo = vf_xor(zl, vf_andnot(zh, vf_set1(-0.0f)));
+    vf n;
+    const vf p = exp_f_pn(z, zlo, &n);
+    const vf e = vf_scalef(p, n);
     const vf d = vf_add(vf_set1(1.0f), e);
-    const vf r = recip_f_hl(d, vf_add(vf_sub(vf_set1(1.0f), d), e)); /* Fast2Sum */
-    const vf neg = vf_mul(vf_mul(vf_mul(x, m), r), s); /* x e^z / (1+e^z) */
-    return vf_select(vm_lt(z, vf_zero()), neg, vf_mul(x, r));
+    const vf dl = vf_add(vf_sub(vf_set1(1.0f), d), e);
+    const vf y = vf_mul(x, div_f_hl(vf_select(neg, p, vf_set1(1.0f)), d, dl));
+    return vf_select(neg, vf_scalef(y, n), y);
 }
 
 static inline vf swish_fast(vf x, vf alpha)
 {
     (void)alpha;
-    vf s;
-    const vf m = exp_f_parts(vf_neg(vf_abs(x)), vf_zero(), &s);
-    /* x*m*r*s with x = -inf would be -inf * 0: the exp clamp already sets
-     * e^x for x < -120, so clamp x the same way (NaN kept) */
-    return mul_sigmoid_parts(vf_max(vf_set1(EXP_F_MIN), x), x, m, s);
+    /* x clamped at -120 (swish is -0 there): swish(-inf) = -0, not -inf*0 */
+    return mul_sigmoid_fast(vf_max(vf_set1(EXP_F_MIN), x), x, vf_set1(-0.0f));
 }
 
 #define GELU_K 0x1.988454p+0f      /* 2 sqrt(2/pi), rounded */
@@ -81,11 +96,7 @@ static inline vf gelu_tanh_fast(vf x, vf alpha)
     /* z = x w as z + zl */
     const vf z = vf_mul(xc, w);
     const vf zl = vf_fma(xc, wl, vf_fms(xc, w, z));
-    /* e^-|z|: -|z| = -|z| + (zl negated when z > 0) */
-    const vf sgn = vf_andnot(z, vf_set1(-0.0f)); /* sign bit set where z >= +0 */
-    vf s;
-    const vf m = exp_f_parts(vf_neg(vf_abs(z)), vf_xor(zl, sgn), &s);
-    return mul_sigmoid_parts(xm, z, m, s);
+    return mul_sigmoid_fast(xm, z, zl);
 }
 
 /* ---- ACCURATE ---- */

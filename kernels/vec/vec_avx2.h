@@ -112,6 +112,16 @@ static inline vi vi_xor(vi a, vi b) { return _mm256_xor_si256(a, b); }
 static inline vm vi_gt(vi a, vi b) { return _mm256_castsi256_ps(_mm256_cmpgt_epi32(a, b)); }
 static inline vm vi_eq(vi a, vi b) { return _mm256_castsi256_ps(_mm256_cmpeq_epi32(a, b)); }
 static inline vf vf_pow2i(vi n) { return vi_as_vf(vi_shl(vi_add(n, vi_set1(127)), 23)); }
+/* a * 2^nf for an integral float nf in [-252, 254], rounded once: 2^nf is
+ * split into two normal powers of two; a * 2^(n>>1) is exact while it is
+ * normal (callers keep |a| in [2^-2, 2^8]), so only the second multiply
+ * rounds (one vscalefps on AVX-512). */
+static inline vf vf_scalef(vf a, vf nf)
+{
+    const vi n = vf_cvt_vi(nf);
+    const vi n1 = vi_sra(n, 1);
+    return vf_mul(vf_mul(a, vf_pow2i(n1)), vf_pow2i(vi_sub(n, n1)));
+}
 
 /* ---- double ---- */
 static inline vd vd_set1(double a) { return _mm256_set1_pd(a); }

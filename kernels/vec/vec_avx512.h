@@ -111,6 +111,9 @@ static inline vi vi_xor(vi a, vi b) { return _mm512_xor_si512(a, b); }
 static inline vm vi_gt(vi a, vi b) { return _mm512_cmpgt_epi32_mask(a, b); }
 static inline vm vi_eq(vi a, vi b) { return _mm512_cmpeq_epi32_mask(a, b); }
 static inline vf vf_pow2i(vi n) { return vi_as_vf(vi_shl(vi_add(n, vi_set1(127)), 23)); }
+/* a * 2^nf for an integral float nf, rounded once (vscalefps): subnormal
+ * results, overflow to inf and underflow to 0 as a true product would. */
+static inline vf vf_scalef(vf a, vf nf) { return _mm512_scalef_ps(a, nf); }
 
 /* ---- double ---- */
 static inline vd vd_set1(double a) { return _mm512_set1_pd(a); }

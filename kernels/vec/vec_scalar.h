@@ -26,7 +26,8 @@
  * int:    vf_as_vi vi_as_vf (bit casts), vf_cvt_vi (round to nearest even),
  *         vi_cvt_vf, vi_set1 vi_add vi_sub vi_and vi_or vi_xor,
  *         vi_shl vi_sra vi_srl (by a constant count), vi_gt vi_eq -> vm,
- *         vf_pow2i(n) = 2^n for n in [-126, 127]
+ *         vf_pow2i(n) = 2^n for n in [-126, 127],
+ *         vf_scalef(a, nf) = a * 2^nf rounded once (nf integral; see below)
  * double: vd_set1 vd_add vd_sub vd_mul vd_div vd_fma vd_fnma vd_min vd_max
  *         vd_abs vd_neg vd_lt vd_le vd_gt vd_ge vd_eq vd_select vd_rcp_approx
  *         vd_reduce_add, vd_as_vl vl_as_vd vl_set1 vl_add vl_sub vl_or,
@@ -159,6 +160,16 @@ static inline vi vi_xor(vi a, vi b) { return a ^ b; }
 static inline vm vi_gt(vi a, vi b) { return a > b; }
 static inline vm vi_eq(vi a, vi b) { return a == b; }
 static inline vf vf_pow2i(vi n) { return vi_as_vf(vi_shl(vi_add(n, 127), 23)); }
+/* a * 2^nf for an integral float nf in [-252, 254], rounded once: 2^nf is
+ * split into two normal powers of two; a * 2^(n>>1) is exact while it is
+ * normal (callers keep |a| in [2^-2, 2^8]), so only the second multiply
+ * rounds (one vscalefps on AVX-512). */
+static inline vf vf_scalef(vf a, vf nf)
+{
+    const vi n = vf_cvt_vi(nf);
+    const vi n1 = vi_sra(n, 1);
+    return vf_mul(vf_mul(a, vf_pow2i(n1)), vf_pow2i(vi_sub(n, n1)));
+}
 
 /* ---- double ---- */
 static inline vd vd_set1(double a) { return a; }
