@@ -35,10 +35,20 @@ int apply_isa_cap(const char *name);
 int select_kernels(const char *acts, const char *variants, const actbench_kernel **runnable,
                    size_t *n_runnable, const actbench_kernel **skipped, size_t *n_skipped);
 
+/* contenders (issue 7): loads every --plugin PATH in argv (cli/plugins.c),
+ * registers its kernels and removes the option from argv (up to a "--").
+ * 0, or EXIT_USAGE after printing why. */
+int plugins_load(int *argc, char **argv);
+/* accuracy --inputs/--outputs/--write-inputs (cli/cmd_accuracy_external.c):
+ * whether argv asks for it, and the command itself. */
+int accuracy_external_requested(int argc, char **argv);
+int cmd_accuracy_external(int argc, char **argv);
+
 /* Subcommands. */
 int cmd_list(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_accuracy(int argc, char **argv);
+int cmd_merge(int argc, char **argv); /* sharded exhaustive accuracy results */
 int cmd_bench(int argc, char **argv); /* throughput (bench) */
 /* choosing and tracking: read results back */
 int cmd_report(int argc, char **argv);

@@ -4,6 +4,7 @@
 #include "accuracy.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <omp.h>
@@ -13,17 +14,55 @@
 
 const char *accuracy_domain_name(accuracy_domain d)
 {
-    static const char *const names[DOMAIN_COUNT] = {"full", "typical", "special"};
-    return (unsigned)d < DOMAIN_COUNT ? names[d] : "?";
+    static const char *const names[DOMAIN_ALL] = {"full", "typical", "special", "exhaustive",
+                                                  "rows-uniform", "rows-wide", "rows-neginf"};
+    return (unsigned)d < DOMAIN_ALL ? names[d] : "?";
+}
+
+int ulp_hist_bin(double ulp)
+{
+    if (ulp == 0)
+        return 0;
+    if (ulp <= 0.5)
+        return 1;
+    if (ulp <= 1)
+        return 2;
+    if (isinf(ulp))
+        return ULP_HIST_BINS - 1;
+    if (ulp > 0x1p24)
+        return ULP_HIST_BINS - 2;
+    int e;
+    double m = frexp(ulp, &e); /* ulp = m 2^e, m in [0.5, 1): in (2^(e-1), 2^e] unless m = 0.5 */
+    int k = m == 0.5 ? e - 2 : e - 1; /* ulp in (2^k, 2^(k+1)] */
+    return 3 + k;
+}
+
+const char *ulp_hist_name(int bin)
+{
+    static char names[ULP_HIST_BINS][40];
+    static int made;
+    if (!made) { /* first call comes before any threads: reports only */
+        snprintf(names[0], sizeof names[0], "hist_0");
+        snprintf(names[1], sizeof names[1], "hist_0_0.5");
+        snprintf(names[2], sizeof names[2], "hist_0.5_1");
+        for (int k = 0; k <= 23; k++)
+            snprintf(names[3 + k], sizeof names[3 + k], "hist_%lu_%lu", 1ul << k, 2ul << k);
+        snprintf(names[ULP_HIST_BINS - 2], sizeof names[0], "hist_16777216_up");
+        snprintf(names[ULP_HIST_BINS - 1], sizeof names[0], "hist_inf");
+        made = 1;
+    }
+    return (unsigned)bin < ULP_HIST_BINS ? names[bin] : "?";
 }
 
 int accuracy_within_bound(const accuracy_record *r)
 {
     /* Special inputs pass or fail one by one against the bound.  Reference-
-     * tier (libm) kernels promise nothing there: their failures are the
-     * findings, reported, not a broken promise. */
+     * tier (libm) kernels and contenders (issue 7: other libraries, plugins)
+     * promise nothing there: their failures are the findings, reported, not
+     * a broken promise. */
     if (r->domain == DOMAIN_SPECIAL)
-        return r->kernel->tier == ACTBENCH_TIER_REFERENCE || r->special_failures == 0;
+        return r->kernel->tier == ACTBENCH_TIER_REFERENCE ||
+               r->kernel->tier == ACTBENCH_TIER_CONTENDER || r->special_failures == 0;
     return r->max_ulp <= r->kernel->ulp_bound;
 }
 
@@ -135,6 +174,8 @@ static void score(const actbench_kernel *k, accuracy_domain d, const input_set *
     rec->count = s->n;
     size_t worst = 0, finite = 0;
     double sum = 0.0;
+    rec->binades = calloc(BINADE_SLOTS, sizeof *rec->binades);
+    double *binade_sum = calloc(BINADE_SLOTS, sizeof *binade_sum);
     const double tolerance = accuracy_special_tolerance(k);
     /* Serial, in input order: the same inputs give the same figures, to the
      * last digit, whatever the thread count. */
@@ -146,6 +187,17 @@ static void score(const actbench_kernel *k, accuracy_domain d, const input_set *
             finite++;
         } else {
             rec->nonfinite_errors++;
+        }
+        rec->hist[ulp_hist_bin(err[i])]++;
+        if (rec->binades && binade_sum) {
+            unsigned b = binade_slot(s->x[i]);
+            binade_record *br = &rec->binades[b];
+            if (br->count++ == 0 || err[i] > br->max_ulp)
+                br->max_ulp = err[i];
+            if (isfinite(err[i])) {
+                br->finite++;
+                binade_sum[b] += err[i];
+            }
         }
         float cr = s->ref[i].rounded;
         if (y[i] == cr || (isnan(y[i]) && isnan(cr)))
@@ -162,6 +214,10 @@ static void score(const actbench_kernel *k, accuracy_domain d, const input_set *
             rec->special_failures += !sp->pass;
         }
     }
+    if (rec->binades && binade_sum)
+        for (unsigned b = 0; b < BINADE_SLOTS; b++)
+            rec->binades[b].mean_ulp = rec->binades[b].finite ? binade_sum[b] / (double)rec->binades[b].finite : 0.0;
+    free(binade_sum);
     rec->max_ulp = s->n ? err[worst] : 0.0;
     rec->mean_ulp = finite ? sum / (double)finite : 0.0;
     if (s->n) {
@@ -177,6 +233,7 @@ int accuracy_run(const accuracy_config *cfg, const actbench_kernel *const *kerne
                  size_t n_kernels, accuracy_results *out)
 {
     memset(out, 0, sizeof *out);
+    out->shards = 1;
     double start = omp_get_wtime();
     out->records = calloc(n_kernels * DOMAIN_COUNT + 1, sizeof *out->records);
     out->specials = calloc(n_kernels * 128 * SPECIAL_ROW_LENGTH + 1, sizeof *out->specials);
@@ -235,6 +292,8 @@ oom:
 
 void accuracy_results_free(accuracy_results *r)
 {
+    for (size_t i = 0; r->records && i < r->n_records; i++)
+        free(r->records[i].binades);
     free(r->records);
     free(r->specials);
     memset(r, 0, sizeof *r);

@@ -13,8 +13,38 @@ typedef enum accuracy_domain {
     DOMAIN_FULL,    /* the whole finite float range, sampled by bit pattern */
     DOMAIN_TYPICAL, /* uniform values in [-10, 10] */
     DOMAIN_SPECIAL, /* NaN, infinities, zeros, subnormals, saturation, overflow */
-    DOMAIN_COUNT
+    DOMAIN_COUNT,   /* the sampled sweep's domains end here */
+    /* --exhaustive (reference/exhaustive.c) */
+    DOMAIN_EXHAUSTIVE = DOMAIN_COUNT, /* all 2^32 inputs; NaNs by class */
+    DOMAIN_ROWS_UNIFORM,              /* row-wise: rows of uniform [-10, 10] */
+    DOMAIN_ROWS_WIDE,                 /* row-wise: random finite bit patterns */
+    DOMAIN_ROWS_NEGINF,               /* row-wise: uniform with -inf entries */
+    DOMAIN_ALL
 } accuracy_domain;
+
+/* Histogram of errors, fixed bins: 0, (0, 0.5], (0.5, 1], then (2^k, 2^(k+1)]
+ * for k = 0..23, (2^24, inf) finite, and inf. */
+#define ULP_HIST_BINS 29
+int ulp_hist_bin(double ulp);
+/* CSV column name of a bin: "hist_0", "hist_0_0.5", ..., "hist_inf". */
+const char *ulp_hist_name(int bin);
+
+/* Errors per input binade: one slot per sign and float exponent field, i.e.
+ * the input's bit pattern >> 23 (exponent -127 for zeros and subnormals, 128
+ * for inf and NaN). */
+#define BINADE_SLOTS 512
+typedef struct binade_record {
+    size_t count, finite; /* finite: outputs with a finite error */
+    double max_ulp;
+    double mean_ulp; /* over the finite ones */
+} binade_record;
+static inline unsigned binade_slot(float x)
+{
+    union { float f; uint32_t u; } b = {x};
+    return b.u >> 23;
+}
+static inline int binade_sign(unsigned slot) { return slot >> 8 ? '-' : '+'; }
+static inline int binade_exponent(unsigned slot) { return (int)(slot & 0xff) - 127; }
 
 typedef struct accuracy_config {
     size_t samples; /* inputs per activation in each sampled domain */
@@ -38,6 +68,10 @@ typedef struct accuracy_record {
     size_t correctly_rounded; /* outputs equal to the correctly rounded one */
     size_t nonfinite_errors;  /* NaN or inf where a number was due, or the reverse */
     size_t special_failures;  /* DOMAIN_SPECIAL: inputs failing the check */
+    size_t hist[ULP_HIST_BINS];
+    binade_record *binades; /* BINADE_SLOTS of them, owned by the results */
+    size_t mpfr_calls;      /* exhaustive: inputs the filtered reference sent to MPFR */
+    size_t nan_checked;     /* exhaustive: NaN patterns run (representatives) */
 } accuracy_record;
 
 /* One special input of one kernel. */
@@ -56,6 +90,8 @@ typedef struct accuracy_results {
     special_record *specials;
     size_t n_specials;
     double seconds; /* wall time of the whole sweep */
+    int exhaustive; /* 1: records of an exhaustive run (reference/exhaustive.h) */
+    unsigned shards; /* exhaustive: how many shards were merged (1: none) */
 } accuracy_results;
 
 /* Measures each kernel (all must run on this CPU) in every domain.  Returns
