@@ -52,7 +52,11 @@ typedef enum actbench_tier {
     ACTBENCH_TIER_REFERENCE = 0, /* naive or careful scalar libm forms */
     ACTBENCH_TIER_ACCURATE = 1,  /* <= 1 ULP on every finite input */
     ACTBENCH_TIER_FAST = 2,      /* <= 4 ULP on every finite input */
-    ACTBENCH_TIER_EXACT = 3      /* piecewise-linear: correctly rounded */
+    ACTBENCH_TIER_EXACT = 3,     /* piecewise-linear: correctly rounded */
+    /* contenders (issue 7): another library's kernel or a --plugin's,
+     * registered at run time; it promises nothing actbench verified (its
+     * bound is INFINITY or what its own docs state) */
+    ACTBENCH_TIER_CONTENDER = 4
 } actbench_tier;
 
 typedef struct actbench_activation_info {
@@ -83,6 +87,17 @@ const actbench_activation_info *actbench_activation_by_name(const char *name);
 const actbench_kernel *actbench_kernels(size_t *count);
 /* NULL when no such (activation, variant) pair exists. */
 const actbench_kernel *actbench_find_kernel(const char *act, const char *variant);
+
+/* ---- contenders (issue 7): the extension point ----
+ * Appends n kernels (copied; their strings and fn must outlive the process)
+ * to the table actbench_kernels() and actbench_find_kernel() return: the
+ * built-in kernels first, then the registered ones in registration order.
+ * For other libraries' kernels and plugins (tier ACTBENCH_TIER_CONTENDER).
+ * Not thread-safe, and it moves the table: register at startup, before
+ * taking any kernel pointer.  Returns 0, or -1 when out of memory or a kernel
+ * has no fn, an unknown activation or an (activation, variant) already in
+ * the table. */
+int actbench_register_kernels(const actbench_kernel *extra, size_t n);
 
 /* The best ISA this process may use: what the CPU and OS support, capped by
  * the environment variable ACTBENCH_MAX_ISA (scalar|avx2|avx512) or by
