@@ -24,17 +24,17 @@
  *     /tmp with numpy + mpmath: 2^-27.8 with float coefficients.  The
  *     correction z^3 P is at most 10% of the result, so its rounding errors
  *     cost < 0.2 ULP; the final fused add rounds once.
- *   z >= 0.55: tanh z = (1 - s) / (1 + s), s = e^-2z = 2^n (1 + q), n <= -2.
- *     1 - 2^n and 1 + 2^n are exact, so A = 1 - s and B = 1 + s are each
- *     formed as a float plus an exact-rounding-error low part (the fused
- *     multiply-add of 2^n q is rounded once and its error recovered by a
- *     second fused multiply-add; Sterbenz makes (1 - 2^n) - A_hi exact; for
- *     n <= -24, 1 +- 2^n itself rounds and that error is recovered too).  The
- *     quotient A/B is then computed as y0 = A_hi * (1/B_hi) plus the
- *     correction (A - y0 B) / B_hi, whose residual A_hi - y0 B_hi is exact
- *     in a fused multiply-add.  So the result is the quotient rounded once
- *     plus q's error scaled by 2^n <= 1/4.  z is clamped to 9.1, where
- *     tanh rounds to 1 (the result is exactly 1, never above: A < B).
+ *   z >= 0.55: tanh z = 2/B - 1, B = 1 + s, s = e^-2z = 2^n (1 + q),
+ *     n <= -2.  B is formed as bh + bl: 1 + 2^n is exact for n >= -23, the
+ *     fused multiply-add of 2^n q rounds once and a second one recovers its
+ *     error (Sterbenz makes (1 + 2^n) - bh exact), and for n <= -24 the
+ *     rounding of 1 + 2^n itself is recovered too.  g0 = 2 (1/bh) is within
+ *     half an ulp of 2/bh, so the residual 2 - g0 bh is exact in a fused
+ *     multiply-add; g0 - 1 is exact (g0 in (1, 2]), and
+ *     y = (g0 - 1) + (2 - g0 B)/bh is rounded once.  (recip_f instead of
+ *     the division measured no faster on Zen 4.)  q's error enters scaled by
+ *     2^n <= 1/4.  z is clamped to 9.1, where tanh rounds to 1; y <= 1
+ *     (bh >= 1, and at bh = 1 the correction is -2 bl < 0).
  *   Measured max 0.77 ULP over all floats, at z ~ 0.53 (polynomial side).
  */
 #ifndef ACTBENCH_CORE_TANH_H
@@ -100,7 +100,9 @@ static inline vf tanh_f_fast(vf x)
 #define TANH_P5 -0x1.b9287cp-5f
 #define TANH_P7 0x1.593d0ap-6f
 #define TANH_P9 -0x1.9b3056p-8f
-#define TANH_SMALL 0.55f /* atanh(0.5) ~ 0.549: above it n <= -2 */
+/* atanh(0.5) ~ 0.549: above it n <= -2 and y >= 1/2 (starting the second
+ * branch at 0.4, with a shorter polynomial, measured 0.86 ULP instead) */
+#define TANH_SMALL 0.55f
 
 static inline vf tanh_f_acc(vf x)
 {
@@ -115,20 +117,18 @@ static inline vf tanh_f_acc(vf x)
     p = vf_fma(p, w, vf_set1(TANH_P1));
     const vf y_small = vf_fma(vf_mul(z, w), p, z);
 
-    /* large z: A/B = (1 - s)/(1 + s), s = 2^n (1 + q); NaN z takes this
-     * branch (NaN < SMALL is false) and vf_min keeps it NaN */
+    /* large z: 2/B - 1, B = 1 + s = 1 + 2^n (1 + q) = bh + bl; NaN z takes
+     * this branch (NaN < SMALL is false) and vf_min keeps it NaN */
     const vf q = tanh_exp_m2z(vf_min(vf_set1(TANH_SAT), z), &s);
     const vf one = vf_set1(1.0f);
-    const vf a0 = vf_sub(one, s), b0 = vf_add(one, s);
-    const vf ah = vf_fnma(s, q, a0);
-    const vf al = vf_add(vf_fnma(s, q, vf_sub(a0, ah)), vf_sub(vf_sub(one, a0), s));
+    const vf b0 = vf_add(one, s);
     const vf bh = vf_fma(s, q, b0);
     const vf bl = vf_add(vf_fma(s, q, vf_sub(b0, bh)), vf_add(vf_sub(one, b0), s));
     const vf rb = vf_div(one, bh);
-    const vf y0 = vf_mul(ah, rb);
-    vf res = vf_fnma(y0, bh, ah);           /* exact */
-    res = vf_fnma(y0, bl, vf_add(res, al)); /* A - y0 B */
-    const vf y_large = vf_fma(res, rb, y0);
+    const vf g0 = vf_add(rb, rb);               /* 2/bh within 1/2 ulp */
+    vf res = vf_fnma(g0, bh, vf_set1(2.0f));    /* exact */
+    res = vf_fnma(g0, bl, res);                 /* 2 - g0 B */
+    const vf y_large = vf_fma(res, rb, vf_sub(g0, one)); /* g0 - 1 exact */
 
     const vf y = vf_select(vm_lt(z, vf_set1(TANH_SMALL)), y_small, y_large);
     return vf_xor(y, sign);
