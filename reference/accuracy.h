@@ -92,6 +92,7 @@ typedef struct accuracy_results {
     double seconds; /* wall time of the whole sweep */
     int exhaustive; /* 1: records of an exhaustive run (reference/exhaustive.h) */
     unsigned shards; /* exhaustive: how many shards were merged (1: none) */
+    unsigned block_stride; /* exhaustive: > 1 when only every K-th block ran (tests) */
 } accuracy_results;
 
 /* Measures each kernel (all must run on this CPU) in every domain.  Returns

@@ -262,14 +262,17 @@ static void progress_show(progress *p, const char *what, uint64_t done, uint64_t
 static int run_elementwise(const exhaustive_config *cfg, const actbench_activation_info *info,
                            const actbench_kernel *const *kernels, size_t nk, exhaustive_acc *accs)
 {
-    const unsigned shards = cfg->shards ? cfg->shards : 1;
-    uint64_t total = 0, done = 0;
-    for (uint32_t blk = cfg->shard; blk < EXHAUSTIVE_BLOCKS; blk += shards)
-        total++;
+    /* Shard s takes the covered blocks (every block_stride-th) j with
+     * j % shards == s: interleaved, so every shard gets a share of every
+     * binade and the shards take about the same time. */
+    const uint64_t shards = cfg->shards ? cfg->shards : 1;
+    const uint64_t step = shards * (cfg->block_stride ? cfg->block_stride : 1);
+    const uint64_t first = (uint64_t)cfg->shard * (cfg->block_stride ? cfg->block_stride : 1);
+    uint64_t total = first < EXHAUSTIVE_BLOCKS ? (EXHAUSTIVE_BLOCKS - first + step - 1) / step : 0, done = 0;
     progress pr = {cfg->progress || isatty(2), isatty(2), omp_get_wtime(), omp_get_wtime()};
     char what[160];
     snprintf(what, sizeof what, "%s (%zu kernel%s, shard %u/%u)", info->name, nk, nk == 1 ? "" : "s",
-             cfg->shard + 1, shards);
+             cfg->shard + 1, (unsigned)shards);
     int failed = 0;
 #pragma omp parallel
     {
@@ -284,7 +287,7 @@ static int run_elementwise(const exhaustive_config *cfg, const actbench_activati
             acc_init(&mine[k], kernels[k], DOMAIN_EXHAUSTIVE);
 #pragma omp for schedule(dynamic, 1)
         for (uint64_t j = 0; j < total; j++) {
-            uint32_t blk = (uint32_t)(cfg->shard + j * shards);
+            uint32_t blk = (uint32_t)(first + j * step);
             if (!ok || (cfg->stop && *cfg->stop))
                 continue;
             size_t n = block_inputs(blk, b.x);
@@ -414,6 +417,7 @@ int exhaustive_run_kernels(const exhaustive_config *cfg, const actbench_kernel *
     out->shards = cfg->shards ? cfg->shards : 1;
     out->shards_merged = 1;
     out->seed = cfg->seed;
+    out->block_stride = cfg->block_stride ? cfg->block_stride : 1;
     out->shard_mask_lo = cfg->shard < 64 ? 1ull << cfg->shard : 0;
     /* Records by kernel (table order), then domain. */
     const accuracy_domain row_domains[] = {DOMAIN_ROWS_UNIFORM, DOMAIN_ROWS_WIDE, DOMAIN_ROWS_NEGINF};
@@ -483,8 +487,8 @@ static void write_sum(FILE *f, const exact_sum *s)
 
 int exhaustive_write_partial(FILE *f, const exhaustive_run *r)
 {
-    fprintf(f, "%s 1\nshard %u %u\nseed %llu\nseconds %a\nrecords %zu\n", PARTIAL_MAGIC, r->shard,
-            r->shards, (unsigned long long)r->seed, r->seconds, r->n_accs);
+    fprintf(f, "%s 1\nshard %u %u\nseed %llu\nstride %u\nseconds %a\nrecords %zu\n", PARTIAL_MAGIC,
+            r->shard, r->shards, (unsigned long long)r->seed, r->block_stride, r->seconds, r->n_accs);
     for (size_t i = 0; i < r->n_accs; i++) {
         const exhaustive_acc *a = &r->accs[i];
         fprintf(f, "record %s %s %s\n", actbench_activation(a->kernel->act)->name, a->kernel->variant,
@@ -546,8 +550,8 @@ int exhaustive_read_partial(FILE *f, exhaustive_run *r, char *err, size_t err_si
     size_t n;
     memset(r, 0, sizeof *r);
     if (fscanf(f, "%127s %d", word, &version) != 2 || strcmp(word, PARTIAL_MAGIC) != 0 || version != 1 ||
-        fscanf(f, " shard %u %u seed %llu seconds %la records %zu", &r->shard, &r->shards, &seed,
-               &r->seconds, &n) != 5 ||
+        fscanf(f, " shard %u %u seed %llu stride %u seconds %la records %zu", &r->shard, &r->shards,
+               &seed, &r->block_stride, &r->seconds, &n) != 6 ||
         r->shards == 0 || r->shard >= r->shards || n > 100000) {
         snprintf(err, err_size, "not an actbench partial result (version 1)");
         return -1;
@@ -623,8 +627,8 @@ int exhaustive_merge(exhaustive_run *into, const exhaustive_run *from, char *err
                  from->shards);
         return -1;
     }
-    if (from->seed != into->seed) {
-        snprintf(err, err_size, "partial results of different seeds do not mix");
+    if (from->seed != into->seed || from->block_stride != into->block_stride) {
+        snprintf(err, err_size, "partial results of different seeds or strides do not mix");
         return -1;
     }
     if (from->shard_mask_lo & into->shard_mask_lo) {
@@ -686,6 +690,7 @@ int exhaustive_results(const exhaustive_run *r, accuracy_results *out)
     memset(out, 0, sizeof *out);
     out->exhaustive = 1;
     out->shards = r->shards;
+    out->block_stride = r->block_stride;
     out->seconds = r->seconds;
     out->records = calloc(r->n_accs + 1, sizeof *out->records);
     out->specials = calloc(1, sizeof *out->specials);

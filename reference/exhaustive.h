@@ -33,6 +33,8 @@ typedef struct exhaustive_config {
     volatile sig_atomic_t *stop; /* set (by a signal): finish the blocks under way, stop */
     size_t row_elements;         /* row-wise: elements per distribution */
     uint64_t seed;               /* row-wise inputs */
+    unsigned block_stride;       /* 1 (0): every block; K: every K-th only, a
+                                    quick subset for tests, not exhaustive */
 } exhaustive_config;
 
 /* An exact sum of doubles: non-overlapping partials (Shewchuk), rounded
@@ -74,6 +76,7 @@ typedef struct exhaustive_run {
     uint64_t shard_mask_lo; /* which shards went in (first 64) */
     double seconds;         /* sum over the shards */
     uint64_t seed;          /* of the row-wise inputs */
+    unsigned block_stride;  /* exhaustive_config's */
 } exhaustive_run;
 
 /* Runs every kernel (all must run on this CPU) on this shard.  Returns 0,

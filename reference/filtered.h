@@ -10,6 +10,7 @@
 #ifndef ACTBENCH_FILTERED_H
 #define ACTBENCH_FILTERED_H
 
+#include <math.h>
 #include <stdint.h>
 
 #include "actbench.h"
@@ -31,6 +32,9 @@ int filtered_rounded(double value, double bound, float *cr);
  * FILTERED_ULP_SLACK: 1 with *ulp set (ulp_error(y, value)), else 0. */
 int filtered_ulp(float y, double value, double bound, double *ulp);
 
+/* ulp_of() of reference/ulp.c from the exponent bits: the same values. */
+double filtered_ulp_of(double v);
+
 /* Per-input verdict with the MPFR fallback. */
 typedef struct filtered_verdict {
     double ulp;            /* ulp_error(y, exact) to within the slack */
@@ -46,8 +50,10 @@ filtered_verdict filtered_score_mpfr(const ref_value *ref, float y);
 /* The same, prepared once per input for many outputs (the exhaustive pass
  * scores every kernel of an activation against one prepared reference). */
 typedef struct filtered_ref {
-    double value, bound, ulp; /* ulp: ulp_of(value) when FILTERED_FAST_ULP */
-    float cr;                 /* when FILTERED_CR_OK */
+    double value, bound;
+    double ulp, ulp_min, ulp_max; /* FILTERED_FAST_ULP: ulp_of(value), and the
+                                     least and most ulp_of over the interval */
+    float cr;                     /* when FILTERED_CR_OK */
     unsigned flags;
     ref_value mpfr; /* when FILTERED_HAVE_MPFR */
 } filtered_ref;
@@ -55,7 +61,29 @@ enum { FILTERED_CR_OK = 1, FILTERED_FAST_ULP = 2, FILTERED_HAVE_MPFR = 4 };
 
 void filtered_prepare(actbench_act act, float x, float alpha, filtered_ref *r);
 /* Verdict of y; fetches (and keeps) the MPFR value when needed. */
-filtered_verdict filtered_judge(actbench_act act, float x, float alpha, filtered_ref *r, float y);
+filtered_verdict filtered_judge_slow(actbench_act act, float x, float alpha, filtered_ref *r, float y);
+static inline filtered_verdict filtered_judge(actbench_act act, float x, float alpha,
+                                              filtered_ref *r, float y)
+{
+    /* The common case, inline: a finite y against a decided rounding and a
+     * finite interval.  u is ulp_error's own arithmetic for finite y and
+     * exact (|y - exact| / ulp_of(exact)); for any exact value v' in the
+     * interval the error lies in [(d - bound)/ulp_max, (d + bound)/ulp_min],
+     * so that width is how far u can be off. */
+    if ((r->flags & (FILTERED_CR_OK | FILTERED_FAST_ULP | FILTERED_HAVE_MPFR)) ==
+            (FILTERED_CR_OK | FILTERED_FAST_ULP) && isfinite(y)) {
+        double d = (double)y - r->value;
+        d = d < 0 ? -d : d;
+        filtered_verdict v = {d / r->ulp, y == r->cr, 0};
+        if (r->ulp_min == r->ulp_max)
+            return v;
+        double lo = d > r->bound ? (d - r->bound) / r->ulp_max : 0;
+        double hi = (d + r->bound) / r->ulp_min;
+        if (hi - lo <= FILTERED_ULP_SLACK * (v.ulp > 1 ? v.ulp : 1))
+            return v;
+    }
+    return filtered_judge_slow(act, x, alpha, r, y);
+}
 /* The correctly rounded float (MPFR is asked if the fast value cannot say). */
 float filtered_cr(actbench_act act, float x, float alpha, filtered_ref *r);
 

@@ -239,6 +239,9 @@ static void write_markdown(FILE *f, const accuracy_results *r, const accuracy_co
                    "(*rows-neginf*), all against MPFR. %u shard%s; %.1f s of run time.\n",
                 EXHAUSTIVE_NAN_REPRESENTATIVES, r->shards, r->shards == 1 ? "" : "s merged",
                 r->seconds);
+        if (r->block_stride > 1)
+            fprintf(f, "\n**Not exhaustive:** only every %u-th block of 65536 inputs ran (--stride, "
+                       "a test subset).\n", r->block_stride);
     } else {
         fprintf(f, "**Domains.** *full*: %zu inputs per activation over the whole finite float range, "
                    "half on a regular stride through all bit patterns, half random bit patterns "
