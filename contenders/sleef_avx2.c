@@ -12,6 +12,7 @@
 #define ADD _mm256_add_ps
 #define SUB _mm256_sub_ps
 #define MUL _mm256_mul_ps
+#define MAX _mm256_max_ps
 #define DIV _mm256_div_ps
 #define SELECT_GT0(x, a, b) \
     _mm256_blendv_ps((b), (a), _mm256_cmp_ps((x), _mm256_setzero_ps(), _CMP_GT_OQ))

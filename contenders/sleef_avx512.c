@@ -12,6 +12,7 @@
 #define ADD _mm512_add_ps
 #define SUB _mm512_sub_ps
 #define MUL _mm512_mul_ps
+#define MAX _mm512_max_ps
 #define DIV _mm512_div_ps
 #define SELECT_GT0(x, a, b) \
     _mm512_mask_blend_ps(_mm512_cmp_ps_mask((x), _mm512_setzero_ps(), _CMP_GT_OQ), (b), (a))

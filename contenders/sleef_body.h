@@ -91,37 +91,70 @@ ELEMENTWISE(k_mish_u35, MISH, op_mish_u35)
 ELEMENTWISE(k_exp, EXPONENTIAL, op_exp)
 
 /* Row-wise, the textbook way: m = max, e = exp(x - m), y = e / sum(e) (or
- * x - m - log(sum)); the max and sum are plain float loops. */
+ * x - m - log(sum)); max and sum in vector accumulators, reduced at the end
+ * of the row (so the sum's order is by lane, as a user's SIMD loop does). */
+static float hsum(VF v)
+{
+    float t[W], s = 0.0f;
+    STORE(t, v);
+    for (int j = 0; j < W; j++)
+        s += t[j];
+    return s;
+}
+static float hmax(VF v)
+{
+    float t[W], m = -INFINITY;
+    STORE(t, v);
+    for (int j = 0; j < W; j++)
+        m = t[j] > m || t[j] != t[j] ? t[j] : m; /* NaN poisons the max */
+    return m;
+}
 static void rows(const float *x, float *y, size_t n, const actbench_params *p, int log_form,
                  VF (*vlog)(VF))
 {
     size_t len = p && p->row_length ? p->row_length : n;
     for (size_t r = 0; len && r + len <= n; r += len) {
         const float *xr = x + r;
-        float *yr = y + r, m = -INFINITY, sum = 0.0f;
-        for (size_t i = 0; i < len; i++)
-            m = xr[i] > m || xr[i] != xr[i] ? xr[i] : m; /* NaN poisons the max */
-        float t[W];
-        size_t i = 0;
-        for (; i < len; i += W) {
-            size_t k = len - i < W ? len - i : W;
+        float *yr = y + r, t[W];
+        const size_t full = len / W * W, tail = len - full;
+        VF vm = SET1(-INFINITY);
+        for (size_t i = 0; i < full; i += W)
+            vm = MAX(vm, LOAD(xr + i));
+        float m = hmax(vm);
+        for (size_t i = full; i < len; i++)
+            m = xr[i] > m || xr[i] != xr[i] ? xr[i] : m;
+        const VF vmax = SET1(m);
+        VF vs = SET1(0.0f);
+        for (size_t i = 0; i < full; i += W) {
+            VF e = EXP_U10(SUB(LOAD(xr + i), vmax));
+            vs = ADD(vs, e);
+            if (!log_form)
+                STORE(yr + i, e);
+        }
+        float sum = hsum(vs);
+        if (tail) {
             for (size_t j = 0; j < W; j++)
-                t[j] = j < k ? xr[i + j] - m : -INFINITY;
-            VF e = EXP_U10(LOAD(t));
-            STORE(t, e);
-            for (size_t j = 0; j < k; j++) {
+                t[j] = j < tail ? xr[full + j] - m : -INFINITY;
+            STORE(t, EXP_U10(LOAD(t)));
+            for (size_t j = 0; j < tail; j++) {
                 sum += t[j];
                 if (!log_form)
-                    yr[i + j] = t[j];
+                    yr[full + j] = t[j];
             }
         }
         if (log_form) {
             STORE(t, vlog(SET1(sum)));
-            for (size_t j = 0; j < len; j++)
-                yr[j] = xr[j] - m - t[0];
+            const VF shift = SET1(m + t[0]); /* x - (m + log(sum)), one rounding less */
+            for (size_t i = 0; i < full; i += W)
+                STORE(yr + i, SUB(LOAD(xr + i), shift));
+            for (size_t i = full; i < len; i++)
+                yr[i] = xr[i] - (m + t[0]);
         } else {
-            for (size_t j = 0; j < len; j++)
-                yr[j] /= sum;
+            const VF inv = DIV(SET1(1.0f), SET1(sum));
+            for (size_t i = 0; i < full; i += W)
+                STORE(yr + i, MUL(LOAD(yr + i), inv));
+            for (size_t i = full; i < len; i++)
+                yr[i] *= 1.0f / sum;
         }
     }
 }
@@ -149,9 +182,9 @@ static const actbench_kernel table[] = {
     K(MISH, U10, k_mish_u10, "x*tanhf_u10(log1pf_u10(expf_u10(x)))"),
     K(MISH, U35, k_mish_u35, "x*tanhf_u35(log1pf_u10(expf_u10(x)))"),
     K(EXPONENTIAL, U10, k_exp, "expf_u10(x)"),
-    K(SOFTMAX, U10, k_softmax, "e=expf_u10(x-max), e/sum(e), float sum"),
-    K(LOG_SOFTMAX, U10, k_log_softmax_u10, "x-max-logf_u10(sum(expf_u10(x-max)))"),
-    K(LOG_SOFTMAX, U35, k_log_softmax_u35, "x-max-logf_u35(sum(expf_u10(x-max)))"),
+    K(SOFTMAX, U10, k_softmax, "e=expf_u10(x-max), e*(1/sum(e)), float lane sums"),
+    K(LOG_SOFTMAX, U10, k_log_softmax_u10, "x-(max+logf_u10(sum(expf_u10(x-max))))"),
+    K(LOG_SOFTMAX, U35, k_log_softmax_u35, "x-(max+logf_u35(sum(expf_u10(x-max))))"),
 };
 
 const actbench_kernel *ENTRY(size_t *n)
