@@ -100,19 +100,54 @@ static inline vf exp_f(vf x)
 #define EXP_P_C4 0x1.55593cp-5f
 #define EXP_P_C5 0x1.1245c8p-7f
 #define EXP_P_C6 0x1.6a1080p-10f
-static inline vf exp_f_pn(vf z, vf zlo, vf *nf)
+/* The reduction and all but the last Horner step: e^(z+zlo) =
+ * (1 + r q) 2^n, q returned, r and n (as float) set. */
+static inline vf exp_f_rq(vf z, vf zlo, vf *nf, vf *rr)
 {
     const vf t = vf_fma(z, vf_set1(EXP_F_LOG2E), vf_set1(EXP_F_MAGIC));
     const vf n = vf_sub(t, vf_set1(EXP_F_MAGIC));
     vf r = vf_fnma(n, vf_set1(EXP_F_LN2_HI), z);
     r = vf_add(vf_fnma(n, vf_set1(EXP_F_LN2_LO), r), zlo);
-    vf p = vf_fma(vf_set1(EXP_P_C6), r, vf_set1(EXP_P_C5));
-    p = vf_fma(p, r, vf_set1(EXP_P_C4));
-    p = vf_fma(p, r, vf_set1(EXP_P_C3));
-    p = vf_fma(p, r, vf_set1(EXP_P_C2));
-    p = vf_fma(p, r, vf_set1(1.0f));
+    vf q = vf_fma(vf_set1(EXP_P_C6), r, vf_set1(EXP_P_C5));
+    q = vf_fma(q, r, vf_set1(EXP_P_C4));
+    q = vf_fma(q, r, vf_set1(EXP_P_C3));
+    q = vf_fma(q, r, vf_set1(EXP_P_C2));
+    q = vf_fma(q, r, vf_set1(1.0f));
     *nf = n;
-    return vf_fma(p, r, vf_set1(1.0f));
+    *rr = r;
+    return q;
+}
+
+static inline vf exp_f_pn(vf z, vf zlo, vf *nf)
+{
+    vf r;
+    const vf q = exp_f_rq(z, zlo, nf, &r);
+    return vf_fma(q, r, vf_set1(1.0f));
+}
+
+/* The same with p carried as p + *plo, what the ACCURATE kernels need:
+ * r is kept as r + rl (r1 = z - n ln2_hi is exact; c = zlo - n ln2_lo is
+ * small; r + rl = r1 + c by Fast2Sum), since r's own rounding (2^-26
+ * relative to e^r) would cost a quarter ULP; plo gathers the rounding of
+ * the last Horner step (1 - p is exact, p in [0.7, 1.42]) and p rl.
+ * |plo| <= ulp(p) or so. */
+static inline vf exp_f_pn_hl(vf z, vf zlo, vf *nf, vf *plo)
+{
+    const vf t = vf_fma(z, vf_set1(EXP_F_LOG2E), vf_set1(EXP_F_MAGIC));
+    const vf n = vf_sub(t, vf_set1(EXP_F_MAGIC));
+    const vf r1 = vf_fnma(n, vf_set1(EXP_F_LN2_HI), z);
+    const vf c = vf_fnma(n, vf_set1(EXP_F_LN2_LO), zlo);
+    const vf r = vf_add(r1, c);
+    const vf rl = vf_add(vf_sub(r1, r), c);
+    vf q = vf_fma(vf_set1(EXP_P_C6), r, vf_set1(EXP_P_C5));
+    q = vf_fma(q, r, vf_set1(EXP_P_C4));
+    q = vf_fma(q, r, vf_set1(EXP_P_C3));
+    q = vf_fma(q, r, vf_set1(EXP_P_C2));
+    q = vf_fma(q, r, vf_set1(1.0f));
+    const vf p = vf_fma(q, r, vf_set1(1.0f));
+    *plo = vf_fma(p, rl, vf_fma(q, r, vf_sub(vf_set1(1.0f), p)));
+    *nf = n;
+    return p;
 }
 
 /* e^x - 1 = (2^n - 1) + 2^n (e^r - 1): exact 2^n - 1 for n in [-24, 0] and
