@@ -105,4 +105,28 @@ void run_context_write_markdown(FILE *f, const run_context *c)
     fprintf(f, "| threads | %d |\n", c->threads);
     fprintf(f, "| date | %s |\n", c->date);
     fprintf(f, "| actbench | %s, commit %s |\n", c->version, c->git_commit);
+    /* contenders (issue 7): each registered library (its kernels' algorithm
+     * text up to ':', e.g. "oneDNN 2.6.3") and its variants. */
+    size_t n;
+    const actbench_kernel *k = actbench_kernels(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (k[i].tier != ACTBENCH_TIER_CONTENDER)
+            continue;
+        int lib = (int)strcspn(k[i].algorithm, ":"), seen = 0;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = k[j].tier == ACTBENCH_TIER_CONTENDER &&
+                   strncmp(k[j].algorithm, k[i].algorithm, (size_t)lib + 1) == 0;
+        if (seen)
+            continue;
+        fprintf(f, "| contender %.*s |", lib, k[i].algorithm);
+        for (size_t j = i, listed = 0; j < n; j++) {
+            int first = 1; /* each variant once */
+            for (size_t m = i; m < j && first; m++)
+                first = strcmp(k[m].variant, k[j].variant) != 0;
+            if (first && k[j].tier == ACTBENCH_TIER_CONTENDER &&
+                strncmp(k[j].algorithm, k[i].algorithm, (size_t)lib + 1) == 0)
+                fprintf(f, "%s %s", listed++ ? "," : "", k[j].variant);
+        }
+        fprintf(f, " |\n");
+    }
 }
