@@ -180,4 +180,21 @@ static inline vf gelu_tanh_acc(vf x, vf alpha)
     return mul_sigmoid_acc_f(xm, z, zl, 0);
 }
 
+/* ---- ACCURATE, double: the reference-style variant (kept as a
+ * comparison point and because recorded results name it) ----
+ * e^-|x| by exp_d, a true division, one rounding to float: 0.5 ULP plus
+ * about 2^-9. */
+static inline vd sigmoid_f64_d(vd x, vd alpha)
+{
+    (void)alpha;
+    const vd e = exp_d(vd_max(vd_set1(-708.0), vd_neg(vd_abs(x))));
+    const vd r = vd_div(vd_set1(1.0), vd_add(vd_set1(1.0), e));
+    return vd_select(vd_lt(x, vd_set1(0.0)), vd_mul(e, r), r);
+}
+static inline vf sigmoid_acc_f64(vf x, vf alpha)
+{
+    (void)alpha;
+    return VF_VIA_VD(sigmoid_f64_d, x, vd_set1(0.0));
+}
+
 #endif
