@@ -150,7 +150,7 @@ static void write_exhaustive_table(FILE *f, const accuracy_results *r, actbench_
         if (k->act != act)
             continue;
         char b[32], m1[32], a1[32];
-        fprintf(f, "| %s | %s | %s | %s | %s | %zu | %s | %s | %.4f | `%a` (%.9g) | %.9g | %.9g | %zu (%.2g%%) | %s |\n",
+        fprintf(f, "| %s | %s | %s | %s | %s | %zu | %s | %s | %.4f | `%a` (%.9g) | %.9g | %.9g | %zu (%.3g%%) | %s |\n",
                 k->variant, actbench_isa_name(k->isa), actbench_tier_name(k->tier),
                 accuracy_domain_name(a->domain), format_ulp(k->ulp_bound, b, sizeof b), a->count,
                 format_ulp(a->max_ulp, m1, sizeof m1), format_ulp(a->mean_ulp, a1, sizeof a1),
