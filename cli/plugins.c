@@ -75,41 +75,61 @@ static int load_one(const char *path)
     snprintf(sym, sizeof sym, "%s_isa", prefix);
     const char *(*isa_fn)(void) = (const char *(*)(void))dlsym(h, sym);
     int isa = isa_fn ? actbench_isa_from_name(isa_fn()) : ACTBENCH_ISA_SCALAR;
-    if (isa < 0)
-        return cli_fail("plugin '%s': %s_isa() says '%s', not scalar, avx2 or avx512", path,
-                        prefix, isa_fn());
+    if (isa < 0) {
+        int rc = cli_fail("plugin '%s': %s_isa() says '%s', not scalar, avx2 or avx512", path,
+                          prefix, isa_fn());
+        dlclose(h);
+        return rc;
+    }
 
-    /* Strings the kernel table keeps: allocated once, never freed. */
-    char *variant = malloc(len + 8), *algorithm = malloc(512);
-    actbench_kernel *k = calloc(ACTBENCH_ACT_COUNT, sizeof *k);
-    if (!variant || !algorithm || !k)
-        return cli_fail("out of memory");
-    snprintf(variant, len + 8, "plugin-%s", prefix);
-    snprintf(algorithm, 512, "plugin %s: %s", base, name_fn ? name_fn() : prefix);
+    void *fns[ACTBENCH_ACT_COUNT];
     size_t n = 0;
     for (int a = 0; a < ACTBENCH_ACT_COUNT; a++) {
-        const actbench_activation_info *info = actbench_activation((actbench_act)a);
-        snprintf(sym, sizeof sym, "%s_%s", prefix, info->name);
-        void *fn = dlsym(h, sym);
-        if (!fn)
-            continue; /* not offered */
-        if (n_slots == MAX_SLOTS)
-            return cli_fail("too many plugin kernels (at most %d in all)", MAX_SLOTS);
-        slots[n_slots].fn = fn;
-        slots[n_slots].rowwise = info->rowwise;
-        char *symbol = malloc(strlen(sym) + 1);
-        if (!symbol)
-            return cli_fail("out of memory");
-        strcpy(symbol, sym);
-        k[n++] = (actbench_kernel){info->act, variant, (actbench_isa)isa, ACTBENCH_TIER_CONTENDER,
-                                   algorithm, INFINITY, slot_fns[n_slots++], symbol};
+        snprintf(sym, sizeof sym, "%s_%s", prefix, actbench_activation((actbench_act)a)->name);
+        n += (fns[a] = dlsym(h, sym)) != NULL; /* a missing symbol: not offered */
     }
-    if (n == 0)
+    if (n == 0) {
+        dlclose(h);
         return cli_fail("plugin '%s' offers no activation (no symbol %s_<activation>, e.g. %s_sigmoid)",
                         path, prefix, prefix);
-    if (actbench_register_kernels(k, n) != 0)
-        return cli_fail("plugin '%s': variant '%s' is already registered (same prefix twice?)", path,
-                        variant);
+    }
+    if (n_slots + n > MAX_SLOTS) {
+        dlclose(h);
+        return cli_fail("too many plugin kernels (at most %d in all)", MAX_SLOTS);
+    }
+    /* Strings the kernel table keeps for the life of the process: the
+     * variant, the algorithm and each kernel's symbol name, in one block. */
+    const size_t sym_size = sizeof sym;
+    char *strings = malloc(len + 8 + 512 + n * sym_size);
+    if (!strings) {
+        dlclose(h);
+        return cli_fail("out of memory");
+    }
+    char *variant = strings, *algorithm = strings + len + 8, *symbols = algorithm + 512;
+    snprintf(variant, len + 8, "plugin-%s", prefix);
+    snprintf(algorithm, 512, "plugin %s: %s", base, name_fn ? name_fn() : prefix);
+    actbench_kernel k[ACTBENCH_ACT_COUNT];
+    size_t made = 0;
+    for (int a = 0; a < ACTBENCH_ACT_COUNT; a++) {
+        if (!fns[a])
+            continue;
+        const actbench_activation_info *info = actbench_activation((actbench_act)a);
+        char *symbol = symbols + made * sym_size;
+        snprintf(symbol, sym_size, "%s_%s", prefix, info->name);
+        slots[n_slots + made].fn = fns[a];
+        slots[n_slots + made].rowwise = info->rowwise;
+        k[made] = (actbench_kernel){info->act, variant, (actbench_isa)isa, ACTBENCH_TIER_CONTENDER,
+                                    algorithm, INFINITY, slot_fns[n_slots + made], symbol};
+        made++;
+    }
+    if (actbench_register_kernels(k, made) != 0) {
+        int rc = cli_fail("plugin '%s': variant '%s' is already registered (same prefix twice?)",
+                          path, variant);
+        free(strings);
+        dlclose(h);
+        return rc;
+    }
+    n_slots += made;
     return 0;
 }
 

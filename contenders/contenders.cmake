@@ -88,9 +88,10 @@ else()
       add_library(actbench_eigen_${isa} SHARED ${_c}/eigen.cc)
       string(REPLACE "avx" "" _n ${isa})
       target_compile_definitions(actbench_eigen_${isa} PRIVATE EIGEN_ADAPTER_ISA=${_n})
-      # -Wno-maybe-uninitialized: GCC 12 false positives inside Eigen's
+      # -Wno-(maybe-)uninitialized: GCC 12 false positives inside Eigen's
       # AVX-512 packet code (_mm512_undefined_ps), not in ours.
-      target_compile_options(actbench_eigen_${isa} PRIVATE ${_${isa}} -Wno-maybe-uninitialized)
+      target_compile_options(actbench_eigen_${isa} PRIVATE ${_${isa}} -Wno-maybe-uninitialized
+        -Wno-uninitialized)
       target_include_directories(actbench_eigen_${isa} PRIVATE ${_c} ${CMAKE_SOURCE_DIR}/include)
       target_link_libraries(actbench_eigen_${isa} PRIVATE Eigen3::Eigen)
       set_target_properties(actbench_eigen_${isa} PROPERTIES CXX_STANDARD 17 CXX_STANDARD_REQUIRED ON
