@@ -144,11 +144,11 @@ static void rows(const float *x, float *y, size_t n, const actbench_params *p, i
         }
         if (log_form) {
             STORE(t, vlog(SET1(sum)));
-            const VF shift = SET1(m + t[0]); /* x - (m + log(sum)), one rounding less */
+            const VF vlogsum = SET1(t[0]); /* (x - max) - log(sum), as TF writes it */
             for (size_t i = 0; i < full; i += W)
-                STORE(yr + i, SUB(LOAD(xr + i), shift));
+                STORE(yr + i, SUB(SUB(LOAD(xr + i), vmax), vlogsum));
             for (size_t i = full; i < len; i++)
-                yr[i] = xr[i] - (m + t[0]);
+                yr[i] = (xr[i] - m) - t[0];
         } else {
             const VF inv = DIV(SET1(1.0f), SET1(sum));
             for (size_t i = 0; i < full; i += W)
@@ -183,8 +183,8 @@ static const actbench_kernel table[] = {
     K(MISH, U35, k_mish_u35, "x*tanhf_u35(log1pf_u10(expf_u10(x)))"),
     K(EXPONENTIAL, U10, k_exp, "expf_u10(x)"),
     K(SOFTMAX, U10, k_softmax, "e=expf_u10(x-max), e*(1/sum(e)), float lane sums"),
-    K(LOG_SOFTMAX, U10, k_log_softmax_u10, "x-(max+logf_u10(sum(expf_u10(x-max))))"),
-    K(LOG_SOFTMAX, U35, k_log_softmax_u35, "x-(max+logf_u35(sum(expf_u10(x-max))))"),
+    K(LOG_SOFTMAX, U10, k_log_softmax_u10, "(x-max)-logf_u10(sum(expf_u10(x-max)))"),
+    K(LOG_SOFTMAX, U35, k_log_softmax_u35, "(x-max)-logf_u35(sum(expf_u10(x-max)))"),
 };
 
 const actbench_kernel *ENTRY(size_t *n)
