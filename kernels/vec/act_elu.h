@@ -33,16 +33,10 @@ static inline vf selu_fast(vf x, vf alpha)
 }
 
 /* ---- ACCURATE ---- */
-static inline vd exponential_acc_d(vd x, vd alpha)
-{
-    (void)alpha;
-    /* e^-708 and e^708 round to 0 and inf in float, as e^x does there */
-    return exp_d(vd_min(vd_set1(708.0), vd_max(vd_set1(-708.0), x)));
-}
 static inline vf exponential_acc(vf x, vf alpha)
 {
     (void)alpha;
-    return VF_VIA_VD(exponential_acc_d, x, vd_set1(0.0));
+    return exp_f_acc(x);
 }
 
 static inline vd elu_acc_d(vd x, vd alpha)

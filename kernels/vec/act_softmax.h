@@ -73,9 +73,9 @@ static inline double softmax_fast_sum(const float *x, float *y, size_t len, floa
     for (size_t i = 0; i < len; i += VF_LANES) {
         vf dl;
         const vf d = softmax_diff(softmax_load(x, i, len), vmax, &dl);
-        vf s;
-        const vf m = exp_f_parts(d, dl, &s);
-        vf e = vf_mul(m, s);
+        vf n;
+        const vf p = exp_f_pn(vf_max(vf_set1(EXP_F_MIN), d), dl, &n);
+        vf e = vf_scalef(p, n);
         if (y)
             softmax_store(y, i, len, e);
         if (count_max) {

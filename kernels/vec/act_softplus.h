@@ -30,9 +30,9 @@ static inline vf mish_fast(vf x, vf alpha)
 {
     (void)alpha;
     const vf xm = vf_max(vf_set1(EXP_F_MIN), x);
-    vf s;
-    const vf m = exp_f_parts(vf_min(vf_set1(20.0f), x), vf_zero(), &s);
-    const vf e = vf_mul(m, s);
+    vf n;
+    const vf m = exp_f_pn(vf_min(vf_set1(20.0f), xm), vf_set1(-0.0f), &n);
+    const vf e = vf_scalef(m, n);
     /* D = e(e+2) + 2; tanh(softplus(x)) = 1 - h with
      *   h = e(e+1)/D for x <= 0 (h <= 0.4, about e/2 near -inf),
      *   h = 2/D      for x > 0  (h <= 0.4, tiny for large x),
@@ -44,11 +44,11 @@ static inline vf mish_fast(vf x, vf alpha)
     const vf h = div_f(vf_select(pos, vf_set1(2.0f), vf_fma(e, e, e)), d);
     /* x > 0: the multiplicand is clamped below 2^64 so that x = inf gives
      * inf - finite, not inf - inf (for x >= 2^64, x h < ulp(x)/2 anyway).
-     * x <= 0: A = x m, scaled by s last, so a subnormal result (x < -87)
+     * x <= 0: A = x p, scaled by 2^n last, so a subnormal result (x < -87)
      * is rounded once more only at its own precision. */
     const vf xmm = vf_mul(xm, m);
     const vf ypos = vf_fnma(vf_min(vf_set1(0x1p64f), x), h, x);
-    const vf yneg = vf_mul(vf_fnma(xmm, h, xmm), s);
+    const vf yneg = vf_scalef(vf_fnma(xmm, h, xmm), n);
     /* mish has the sign of x; fnma gives +0 for x = -0 */
     return vf_or(vf_select(pos, ypos, yneg), vf_and(x, vf_set1(-0.0f)));
 }

@@ -1,8 +1,9 @@
 /* exp and expm1 cores, written against the vec_*.h API.
  *
- * Float cores (FAST tier building blocks):
- *   exp_f_parts(x, xlo, &s)  e^(x+xlo) = m*s with m and s normal floats
- *   exp_f(x)                 e^x, whole float range
+ * Float cores:
+ *   exp_f_pn(z, zlo, &n)     e^(z+zlo) = p * 2^n (p returned, n as float)
+ *   exp_f_pn_hl(...)         the same with p carried as p + plo (ACCURATE)
+ *   exp_f(x), exp_f_acc(x)   e^x, whole float range (FAST / faithful)
  *   expm1_f(x)               e^x - 1, relative accuracy near 0
  * Double cores (ACCURATE tier: evaluated in double, rounded once to float):
  *   exp_d(x)                 e^x for x in [-708, 709]
@@ -16,19 +17,20 @@
  * e^r = 1 + r + r^2*q(r): q is a weighted least-squares/Lawson minimax fit
  * of (e^r-1-r)/r^2 on [-ln2/2, ln2/2] (2% wider), fitted in /tmp with
  * numpy + mpmath (throwaway script, not kept):
- *   float:  q of degree 4 (p6 overall), weighted for the relative error of
- *           e^r - 1 so that expm1_f can use it too: 2^-25.7 with the
+ *   float expm1_f (EXP_F_Q*): q of degree 4 (p6 overall), weighted for the
+ *           relative error of e^r - 1: 2^-25.7 with the
  *           float-rounded coefficients (degree 3 gave 2^-20.9: 12 ULP in
- *           elu near -0.13)
+ *           elu near -0.13); exp_f_pn has its own fit (EXP_P_C*, below)
  *   double: q of degree 5 (p7 overall), relative error of e^r 2^-34.1
  * Keeping 1 + (r + r^2 q) in that order makes the last operation the add of
  * 1, so the polynomial's own rounding errors are scaled by |r| <= 0.35.
  *
- * Scaling: 2^n for n in [-174, 128] is not one normal float, so the float
- * core splits it as 2^n1 * 2^n2 (n1 = n>>1, n2 = n-n1, both in [-87, 64]).
- * A result that ends subnormal is rounded only once, by the last multiply;
- * kernels that multiply e^x by something else (swish, mish, gelu_tanh) take
- * the two factors and apply s last, so a tiny product is rounded once too. */
+ * Scaling (float): e^x = p 2^n with p the polynomial's value; vf_scalef
+ * applies 2^n in one rounding (vscalefps on AVX-512, two exact-then-one
+ * multiplies elsewhere), so a result that ends subnormal is rounded once;
+ * kernels that multiply e^x by something else (swish, mish, gelu_tanh,
+ * softmax) form the product with p and scale last, so a tiny product is
+ * rounded once too. */
 #ifndef ACTBENCH_CORE_EXP_H
 #define ACTBENCH_CORE_EXP_H
 
@@ -56,33 +58,6 @@ static inline vf expm1_f_poly(vf r)
     q = vf_fma(q, r, vf_set1(EXP_F_Q1));
     q = vf_fma(q, r, vf_set1(EXP_F_Q0));
     return vf_fma(vf_mul(r, r), q, r);
-}
-
-/* e^(x + xlo) = m * *s, x clamped to [EXP_F_MIN, EXP_F_MAX] (NaN kept);
- * xlo is a small correction (|xlo| << 1, or 0) of an argument carried in
- * two floats. */
-static inline vf exp_f_parts(vf x, vf xlo, vf *s)
-{
-    x = vf_min(vf_set1(EXP_F_MAX), vf_max(vf_set1(EXP_F_MIN), x));
-    const vf t = vf_fma(x, vf_set1(EXP_F_LOG2E), vf_set1(EXP_F_MAGIC));
-    const vf nf = vf_sub(t, vf_set1(EXP_F_MAGIC));
-    vf r = vf_fnma(nf, vf_set1(EXP_F_LN2_HI), x);
-    r = vf_fnma(nf, vf_set1(EXP_F_LN2_LO), r);
-    r = vf_add(r, xlo);
-    const vf p = vf_add(vf_set1(1.0f), expm1_f_poly(r));
-    const vi n = vi_sub(vf_as_vi(t), vf_as_vi(vf_set1(EXP_F_MAGIC)));
-    const vi n1 = vi_sra(n, 1);
-    *s = vf_pow2i(vi_sub(n, n1));
-    return vf_mul(p, vf_pow2i(n1));
-}
-
-/* e^x over the whole float range: 0 below -103.97, inf above 88.72, NaN
- * for NaN, subnormal results rounded once. */
-static inline vf exp_f(vf x)
-{
-    vf s;
-    const vf m = exp_f_parts(x, vf_zero(), &s);
-    return vf_mul(m, s);
 }
 
 /* e^(z + zlo) = p * 2^nf for z in [-150, 89] (or NaN), |zlo| << 1 the low
@@ -148,6 +123,27 @@ static inline vf exp_f_pn_hl(vf z, vf zlo, vf *nf, vf *plo)
     *plo = vf_fma(p, rl, vf_fma(q, r, vf_sub(vf_set1(1.0f), p)));
     *nf = n;
     return p;
+}
+
+/* e^x over the whole float range: 0 below -103.97, inf above 88.72, NaN
+ * for NaN, subnormal results rounded once (by vf_scalef). */
+static inline vf exp_f(vf x)
+{
+    x = vf_min(vf_set1(EXP_F_MAX), vf_max(vf_set1(EXP_F_MIN), x));
+    vf n;
+    const vf p = exp_f_pn(x, vf_set1(-0.0f), &n);
+    return vf_scalef(p, n);
+}
+
+/* e^x, faithful (ACCURATE): p + plo from exp_f_pn_hl added in one
+ * rounding, then scaled; a subnormal result is rounded a second time by
+ * the scaling (<= 0.75 ULP there, plus the polynomial's 2^-27.4). */
+static inline vf exp_f_acc(vf x)
+{
+    x = vf_min(vf_set1(EXP_F_MAX), vf_max(vf_set1(EXP_F_MIN), x));
+    vf n, plo;
+    const vf p = exp_f_pn_hl(x, vf_set1(-0.0f), &n, &plo);
+    return vf_scalef(vf_add(p, plo), n);
 }
 
 /* e^x - 1 = (2^n - 1) + 2^n (e^r - 1): exact 2^n - 1 for n in [-24, 0] and

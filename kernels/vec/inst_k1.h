@@ -15,7 +15,7 @@
 #include "act_sigmoid.h"
 #include "act_softplus.h"
 VEC_ELEMENTWISE_KERNEL(KSYM(exponential, rr2_p6_fast), exponential_fast, 0.0f)
-VEC_ELEMENTWISE_KERNEL(KSYM(exponential, f64_p7_acc), exponential_acc, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(exponential, rr2_p6_hl_acc), exponential_acc, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(elu, rr2_p6_expm1_fast), elu_fast, 1.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(elu, f64_p7_expm1_acc), elu_acc, 1.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(selu, rr2_p6_expm1_fast), selu_fast, 0.0f)
