@@ -2,10 +2,10 @@
  *
  * FAST: exp_f / expm1_f in float; elu = alpha * expm1(x) for x <= 0 (one
  *   more rounding), selu likewise with the float constants.
- * ACCURATE: exp_d / expm1_d in double times the constants in double, one
- *   rounding to float at the end.
- * x > 0 (and NaN, which fails x <= 0 and is returned as is) passes through:
- *   elu(x) = x, selu(x) = scale * x. */
+ * ACCURATE (float): exp_f_acc; expm1_f_hl's pair times alpha (or the selu
+ *   constants as float pairs) in one fused rounding.
+ * x >= 0 (and NaN, which fails x < 0 and is returned as is) passes through:
+ *   elu(x) = x, selu(x) = scale * x (so -0 gives -0). */
 #ifndef ACTBENCH_ACT_ELU_H
 #define ACTBENCH_ACT_ELU_H
 
@@ -22,12 +22,12 @@ static inline vf exponential_fast(vf x, vf alpha)
 }
 static inline vf elu_fast(vf x, vf alpha)
 {
-    return vf_select(vm_le(x, vf_zero()), vf_mul(alpha, expm1_f(x)), x);
+    return vf_select(vm_lt(x, vf_zero()), vf_mul(alpha, expm1_f(x)), x);
 }
 static inline vf selu_fast(vf x, vf alpha)
 {
     (void)alpha;
-    return vf_select(vm_le(x, vf_zero()),
+    return vf_select(vm_lt(x, vf_zero()),
                      vf_mul(vf_set1((float)(SELU_SCALE_D * SELU_ALPHA_D)), expm1_f(x)),
                      vf_mul(vf_set1((float)SELU_SCALE_D), x));
 }
@@ -39,29 +39,38 @@ static inline vf exponential_acc(vf x, vf alpha)
     return exp_f_acc(x);
 }
 
-static inline vd elu_acc_d(vd x, vd alpha)
-{
-    /* e^x - 1 = -1 to double precision below -40; min keeps x <= 0 (NaN is
-     * selected away below) */
-    const vd em1 = expm1_d(vd_min(vd_set1(0.0), vd_max(vd_set1(-40.0), x)));
-    return vd_select(vd_le(x, vd_set1(0.0)), vd_mul(alpha, em1), x);
-}
+/* alpha (e^x - 1) for x <= 0 with the pair hi + lo and alpha as ah + al:
+ * one rounding (the fma), the products with the low parts far below it. */
 static inline vf elu_acc(vf x, vf alpha)
 {
-    return VF_VIA_VD(elu_acc_d, x, vf_cvt_vd_lo(alpha));
+    vf lo;
+    const vf hi = expm1_f_hl(vf_min(vf_zero(), x), &lo);
+    return vf_select(vm_lt(x, vf_zero()), vf_fma(alpha, hi, vf_mul(alpha, lo)), x);
 }
 
-static inline vd selu_acc_d(vd x, vd alpha)
-{
-    (void)alpha;
-    const vd em1 = expm1_d(vd_min(vd_set1(0.0), vd_max(vd_set1(-40.0), x)));
-    return vd_select(vd_le(x, vd_set1(0.0)), vd_mul(vd_set1(SELU_SCALE_D * SELU_ALPHA_D), em1),
-                     vd_mul(vd_set1(SELU_SCALE_D), x));
-}
+/* scale alpha and scale as float pairs (mpmath, rounded to float) */
+#define SELU_SA_HI 0x1.c212ccp+0f
+#define SELU_SA_LO 0x1.903c0cp-26f
+#define SELU_S_HI 0x1.0cfabep+0f
+#define SELU_S_LO -0x1.2adddap-25f
 static inline vf selu_acc(vf x, vf alpha)
 {
     (void)alpha;
-    return VF_VIA_VD(selu_acc_d, x, vd_set1(0.0));
+    vf lo;
+    const vf hi = expm1_f_hl(vf_min(vf_zero(), x), &lo);
+    const vf yn = vf_fma(vf_set1(SELU_SA_HI), hi,
+                         vf_fma(vf_set1(SELU_SA_HI), lo, vf_mul(vf_set1(SELU_SA_LO), hi)));
+    /* scale x: for |x| < 2^-100 the low product would be subnormal and
+     * lose up to half an ULP of the result, so work 2^64 higher there */
+    const vm tiny = vm_lt(vf_abs(x), vf_set1(0x1p-100f));
+    const vf xs = vf_select(tiny, vf_mul(x, vf_set1(0x1p64f)), x);
+    /* the low product clamped at FLT_MAX: selu(inf) = inf, not inf - inf */
+    const vf ys = vf_fma(vf_set1(SELU_S_HI), xs,
+                         vf_mul(vf_set1(SELU_S_LO), vf_min(vf_set1(0x1.fffffep127f), xs)));
+    /* the sign of x put back: x = -0 gives -0 + (+0) = +0 above */
+    const vf yp = vf_or(vf_select(tiny, vf_mul(ys, vf_set1(0x1p-64f)), ys),
+                        vf_and(x, vf_set1(-0.0f)));
+    return vf_select(vm_lt(x, vf_zero()), yn, yp);
 }
 
 #endif

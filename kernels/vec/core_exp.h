@@ -162,6 +162,42 @@ static inline vf expm1_f(vf x)
     return vf_fma(s, pm1, vf_sub(s, vf_set1(1.0f)));
 }
 
+/* e^x - 1 = *hi + *lo for x <= 0 (NaN kept; ACCURATE elu/selu): x is
+ * clamped at -25 (e^x - 1 = -1 to 2^-36 there); r + rl as in
+ * exp_f_pn_hl; e^r - 1 = r + r u with u = r q5 (TwoProduct, q5 the
+ * EXP_P polynomial without its two leading terms: its error relative to
+ * e^r - 1 is at most |r| 2^-25.9), carried as pm + pml; then
+ * (2^n - 1) + 2^n (pm + pml) by Fast2Sum (|2^n - 1| >= |2^n pm| for
+ * n <= -1, and exact for n = 0).  |lo| <= ulp(hi), the pair good to about
+ * 2^-45 plus the polynomial. */
+static inline vf expm1_f_hl(vf x, vf *lo)
+{
+    x = vf_max(vf_set1(-25.0f), x);
+    const vf t = vf_fma(x, vf_set1(EXP_F_LOG2E), vf_set1(EXP_F_MAGIC));
+    const vf n = vf_sub(t, vf_set1(EXP_F_MAGIC));
+    const vf r1 = vf_fnma(n, vf_set1(EXP_F_LN2_HI), x);
+    const vf c = vf_mul(n, vf_set1(-EXP_F_LN2_LO));
+    const vf r = vf_add(r1, c);
+    const vf rl = vf_add(vf_sub(r1, r), c);
+    vf q = vf_fma(vf_set1(EXP_P_C6), r, vf_set1(EXP_P_C5));
+    q = vf_fma(q, r, vf_set1(EXP_P_C4));
+    q = vf_fma(q, r, vf_set1(EXP_P_C3));
+    q = vf_fma(q, r, vf_set1(EXP_P_C2));
+    const vf u = vf_mul(r, q);
+    const vf ul = vf_fms(r, q, u);
+    const vf pm = vf_fma(r, u, r);
+    /* r - pm is exact (pm/r in [0.84, 1.19]); + r ul + rl (1 + pm) */
+    const vf pml = vf_fma(r, ul, vf_fma(rl, pm, vf_add(vf_fma(r, u, vf_sub(r, pm)), rl)));
+    /* 2^n for n in [-37, 0]: t's low bits hold n, shifted into the
+     * exponent field (1.5*2^23's bits shifted by 23 vanish mod 2^32) */
+    const vf s = vi_as_vf(vi_add(vi_shl(vf_as_vi(t), 23), vi_set1(127 << 23)));
+    const vf a = vf_sub(s, vf_set1(1.0f));
+    const vf b = vf_mul(s, pm);
+    const vf hi = vf_add(a, b);
+    *lo = vf_fma(s, pml, vf_add(vf_sub(a, hi), b));
+    return hi;
+}
+
 /* ---- double ---- */
 #define EXP_D_LOG2E 0x1.71547652b82fep+0
 /* fdlibm's split of ln2: the high part has 32 significant bits, so n*hi is
