@@ -43,17 +43,4 @@ static inline vf div_f(vf n, vf d)
     return vf_fma(vf_fnma(d, q0, n), r, q0);
 }
 
-/* n/(d + dl) for a divisor carried as two floats (|dl| <= ulp(d)/2), as
- * div_f but with the residual n - (d + dl) q0, so the rounding of d + dl
- * does not reach the quotient either. */
-static inline vf div_f_hl(vf n, vf d, vf dl)
-{
-    vf r = vf_rcp_approx(d);
-#if VEC_RCP_BITS < 14
-    r = vf_fma(r, vf_fnma(d, r, vf_set1(1.0f)), r);
-#endif
-    const vf q0 = vf_mul(n, r);
-    return vf_fma(vf_fnma(dl, q0, vf_fnma(d, q0, n)), r, q0);
-}
-
 #endif
