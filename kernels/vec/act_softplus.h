@@ -9,7 +9,7 @@
  *   below float precision, so mish(x) = x, and mish(inf) = inf); for x < -87
  *   the result x e^x is subnormal, so e is kept as m * s and s applied last.
  *   mish(-inf) = -120 * e^-120 = -0.
- * FAST in float (exp_f, log1p_f_small, recip_f), ACCURATE in double (exp_d,
+ * FAST in float (exp_f, log1p_f_small, a division), ACCURATE in double (exp_d,
  * log1p_d, division) rounded once. */
 #ifndef ACTBENCH_ACT_SOFTPLUS_H
 #define ACTBENCH_ACT_SOFTPLUS_H
@@ -41,7 +41,7 @@ static inline vf mish_fast(vf x, vf alpha)
      * only e's error, x e's rounding and the last one. */
     const vf d = vf_fma(e, vf_add(e, vf_set1(2.0f)), vf_set1(2.0f));
     const vm pos = vm_gt(x, vf_zero());
-    const vf h = div_f(vf_select(pos, vf_set1(2.0f), vf_fma(e, e, e)), d);
+    const vf h = vf_div(vf_select(pos, vf_set1(2.0f), vf_fma(e, e, e)), d);
     /* x > 0: the multiplicand is clamped below 2^64 so that x = inf gives
      * inf - finite, not inf - inf (for x >= 2^64, x h < ulp(x)/2 anyway).
      * x <= 0: A = x p, scaled by 2^n last, so a subnormal result (x < -87)

@@ -28,19 +28,4 @@ static inline vf recip_f_hl(vf d, vf dl)
     return vf_fma(r, vf_fnma(dl, r, vf_fnma(d, r, vf_set1(1.0f))), r);
 }
 
-/* n/d with one final rounding step: q0 = n r (r from the approximate
- * reciprocal, one Newton step on AVX2), then q = q0 + r (n - d q0), where
- * n - d q0 is exact (fma) up to its own rounding, so q's relative error is
- * about 2^-28 plus one rounding -- the cost of recip_f(d) * n, one
- * rounding fewer.  Valid for d normal and n/d not near overflow. */
-static inline vf div_f(vf n, vf d)
-{
-    vf r = vf_rcp_approx(d);
-#if VEC_RCP_BITS < 14
-    r = vf_fma(r, vf_fnma(d, r, vf_set1(1.0f)), r);
-#endif
-    const vf q0 = vf_mul(n, r);
-    return vf_fma(vf_fnma(d, q0, n), r, q0);
-}
-
 #endif
