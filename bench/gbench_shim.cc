@@ -165,7 +165,8 @@ int gbench_run_all(gbench_results *out, int echo, gbench_progress progress, void
         out->runs = static_cast<gbench_run *>(std::malloc(sizeof(gbench_run) * (capture.runs.size() + 1)));
         if (!out->runs)
             return -1;
-        std::memcpy(out->runs, capture.runs.data(), sizeof(gbench_run) * capture.runs.size());
+        if (!capture.runs.empty()) // data() may be null when empty: memcpy must not see it
+            std::memcpy(out->runs, capture.runs.data(), sizeof(gbench_run) * capture.runs.size());
         out->n_runs = capture.runs.size();
         out->machine = capture.machine;
         out->matched = capture.matched;

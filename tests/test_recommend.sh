@@ -2,9 +2,9 @@
 # actbench recommend on hand-made results (fixtures/handmade): the fastest
 # variant within the budget (measured max ULP over full AND typical, special
 # values passing) at the nearest measured size, and a C header that compiles.
-# usage: test_recommend.sh ACTBENCH FIXTURES CC INCLUDE_DIR LIBACTBENCH
+# usage: test_recommend.sh ACTBENCH FIXTURES CC INCLUDE_DIR LIBACTBENCH [USER_CFLAGS]
 set -u
-bin=$1 fx=$2/handmade cc=$3 inc=$4 lib=$5
+bin=$1 fx=$2/handmade cc=$3 inc=$4 lib=$5 user_cflags=${6:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0
@@ -68,7 +68,7 @@ int main(void)
     return y[1] == 0.5f ? 0 : 1;
 }
 C
-if "$cc" -std=c11 -Wall -Wextra -Werror -I"$inc" -I"$tmp" "$tmp/use.c" "$lib" -Wl,-rpath,"$(dirname "$lib")" \
+if "$cc" -std=c11 -Wall -Wextra -Werror $user_cflags -I"$inc" -I"$tmp" "$tmp/use.c" "$lib" -Wl,-rpath,"$(dirname "$lib")" \
      -lm -o "$tmp/use" 2>"$tmp/cc.err"; then
   ok
   "$tmp/use" >/dev/null && ok || bad "the program using the header failed"

@@ -79,9 +79,12 @@ int main(void)
 {
     size_t nk;
     const actbench_kernel *kernels = actbench_kernels(&nk);
-    float *x = aligned_alloc(64, (LARGE_N + 64) * sizeof(float));
-    float *y1 = aligned_alloc(64, (LARGE_N + 2 * GUARD + 64) * sizeof(float));
-    float *y2 = aligned_alloc(64, (LARGE_N + 2 * GUARD + 64) * sizeof(float));
+    /* aligned_alloc wants a size that is a multiple of the alignment (C11). */
+    const size_t x_bytes = ((LARGE_N + 64) * sizeof(float) + 63) / 64 * 64;
+    const size_t y_bytes = ((LARGE_N + 2 * GUARD + 64) * sizeof(float) + 63) / 64 * 64;
+    float *x = aligned_alloc(64, x_bytes);
+    float *y1 = aligned_alloc(64, y_bytes);
+    float *y2 = aligned_alloc(64, y_bytes);
     if (!x || !y1 || !y2)
         return 2;
     for (size_t i = 0; i < LARGE_N + 64; i++)
