@@ -108,8 +108,8 @@ const char *accuracy_domain_name(accuracy_domain d);
  * excepted) on DOMAIN_SPECIAL. */
 int accuracy_within_bound(const accuracy_record *r);
 
-/* The error a special input may have and still pass: the declared bound, or
- * 1 ULP for kernels that declare none. */
+/* The error a special input may have and still pass: the declared bound;
+ * 1 ULP for the reference tier and contenders, whose bounds promise nothing. */
 double accuracy_special_tolerance(const actbench_kernel *k);
 
 /* Inputs (reference/domains.c) ------------------------------------------ */

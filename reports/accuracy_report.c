@@ -191,7 +191,7 @@ static void write_special_failures(FILE *f, const accuracy_results *r)
                "saturation points and values where exp overflows (row-wise: rows holding NaN, "
                "+-inf, extreme spreads). An output fails when it is NaN where a number is due "
                "(or the reverse), the wrong infinity, or further from the correctly rounded "
-               "result than the kernel's declared bound (1 ULP for kernels that declare none). "
+               "result than the kernel's declared bound (1 ULP for the libm variants and contenders, whose bounds promise nothing). "
                "Failures are listed here, not averaged into the tables above. The sign of a zero "
                "result is not checked.\n\n");
     if (!failures) {
