@@ -114,6 +114,11 @@ double accuracy_special_tolerance(const actbench_kernel *k);
 
 /* Inputs (reference/domains.c) ------------------------------------------ */
 
+/* The one pseudo-random generator of the input sets (splitmix64), and the
+ * float with a given bit pattern. */
+uint64_t domain_next_random(uint64_t *state);
+float float_from_bits(uint32_t bits);
+
 /* n elementwise inputs of a sampled domain, reproducible from seed. */
 void domain_inputs(accuracy_domain d, size_t n, uint64_t seed, float *out);
 

@@ -7,7 +7,7 @@
 #include "accuracy.h"
 
 /* splitmix64: small, fast, and good enough to spread samples. */
-static uint64_t next_random(uint64_t *state)
+uint64_t domain_next_random(uint64_t *state)
 {
     uint64_t z = (*state += 0x9e3779b97f4a7c15u);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
@@ -15,7 +15,7 @@ static uint64_t next_random(uint64_t *state)
     return z ^ (z >> 31);
 }
 
-static float float_from_bits(uint32_t bits)
+float float_from_bits(uint32_t bits)
 {
     float f;
     memcpy(&f, &bits, sizeof f);
@@ -25,7 +25,7 @@ static float float_from_bits(uint32_t bits)
 static float random_finite_float(uint64_t *state)
 {
     for (;;) {
-        float f = float_from_bits((uint32_t)next_random(state));
+        float f = float_from_bits((uint32_t)domain_next_random(state));
         if (isfinite(f))
             return f;
     }
@@ -34,7 +34,7 @@ static float random_finite_float(uint64_t *state)
 /* Uniform in [lo, hi], with 24 random bits. */
 static float random_uniform(uint64_t *state, float lo, float hi)
 {
-    float u = (float)(next_random(state) >> 40) * 0x1p-24f;
+    float u = (float)(domain_next_random(state) >> 40) * 0x1p-24f;
     return lo + (hi - lo) * u;
 }
 

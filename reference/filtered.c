@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "accuracy.h"
 #include "ulp.h"
 
 #define U 0x1p-53
@@ -335,21 +336,6 @@ float filtered_cr(actbench_act act, float x, float alpha, filtered_ref *r)
 
 /* ---- self-test ---------------------------------------------------------- */
 
-static uint64_t next_random(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9e3779b97f4a7c15u);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-    return z ^ (z >> 31);
-}
-
-static float float_of(uint32_t u)
-{
-    float f;
-    memcpy(&f, &u, sizeof f);
-    return f;
-}
-
 static uint32_t bits_of(float f)
 {
     uint32_t u;
@@ -371,12 +357,12 @@ static const float hard_regions[][2] = {
 static float sample_input(uint64_t *state, size_t i)
 {
     const size_t n_regions = sizeof hard_regions / sizeof hard_regions[0];
-    uint64_t r = next_random(state);
+    uint64_t r = domain_next_random(state);
     if (i % 4 == 0) /* a quarter: any bit pattern at all, NaN and inf included */
-        return float_of((uint32_t)r);
+        return float_from_bits((uint32_t)r);
     const float *reg = hard_regions[(r >> 32) % n_regions];
     uint32_t lo = bits_of(reg[0]), hi = bits_of(reg[1]);
-    float x = float_of(lo + (uint32_t)((r & 0xffffffffu) % (hi - lo + 1)));
+    float x = float_from_bits(lo + (uint32_t)((r & 0xffffffffu) % (hi - lo + 1)));
     return (r >> 63) ? -x : x;
 }
 
