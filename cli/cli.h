@@ -18,6 +18,19 @@ int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * (*value = NULL, returns 1).  Returns 0 if argv[*i] is another option. */
 int cli_option(int argc, char **argv, int *i, const char *name, const char **value);
 
+/* The selection and output options every measuring command takes. */
+typedef struct selection_options {
+    const char *acts;     /* --act LIST (NULL: all) */
+    const char *variants; /* --variant LIST (NULL: all) */
+    const char *isa;      /* --max-isa ISA (NULL: the CPU's best) */
+    const char *out_dir;  /* --out DIR */
+} selection_options;
+
+/* If argv[*i] is --act, --variant, --max-isa or --out, stores its value in o
+ * and returns 1, setting *rc to EXIT_USAGE (after printing why) when the value
+ * is missing; returns 0 for any other argument. */
+int selection_option(int argc, char **argv, int *i, selection_options *o, int *rc);
+
 /* Parses a count: digits with an optional K, M or G suffix (binary: 4K =
  * 4096).  Returns 0, or -1 on anything else (negative, empty, overflow). */
 int parse_count(const char *s, size_t *out);

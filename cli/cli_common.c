@@ -35,6 +35,28 @@ int cli_option(int argc, char **argv, int *i, const char *name, const char **val
     return 1;
 }
 
+int selection_option(int argc, char **argv, int *i, selection_options *o, int *rc)
+{
+    const char *v;
+    *rc = EXIT_OK;
+    if (cli_option(argc, argv, i, "--act", &v)) {
+        if (!(o->acts = v))
+            *rc = cli_fail("--act needs a list of activations");
+    } else if (cli_option(argc, argv, i, "--variant", &v)) {
+        if (!(o->variants = v))
+            *rc = cli_fail("--variant needs a list of variants");
+    } else if (cli_option(argc, argv, i, "--max-isa", &v)) {
+        if (!(o->isa = v))
+            *rc = cli_fail("--max-isa needs scalar, avx2 or avx512");
+    } else if (cli_option(argc, argv, i, "--out", &v)) {
+        if (!(o->out_dir = v) || !*v)
+            *rc = cli_fail("--out needs a directory");
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
 int parse_count(const char *s, size_t *out)
 {
     if (!s || !*s || *s == '-' || *s == '+')

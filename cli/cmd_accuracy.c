@@ -198,7 +198,9 @@ int cmd_accuracy(int argc, char **argv)
      * computed elsewhere (cli/cmd_accuracy_external.c). */
     if (accuracy_external_requested(argc, argv))
         return cmd_accuracy_external(argc, argv);
-    const char *acts = NULL, *variants = NULL, *isa = NULL, *out_dir = "results", *v;
+    selection_options sel = {NULL, NULL, NULL, "results"};
+    const char *v;
+    int rc = EXIT_OK;
     accuracy_config cfg = {ACCURACY_DEFAULT_SAMPLES, ACCURACY_DEFAULT_SEED};
     int exhaustive = 0, selftest = 0, sharded = 0, samples_given = 0;
     exhaustive_config ecfg = {0, 1, 0, &stop_requested, EXHAUSTIVE_ROW_ELEMENTS, ACCURACY_DEFAULT_SEED, 1};
@@ -221,18 +223,9 @@ int cmd_accuracy(int argc, char **argv)
             if (parse_shard(v, &ecfg.shard, &ecfg.shards) != 0)
                 return cli_fail("--shard: '%s' is not I/N with 1 <= I <= N <= 65536", v ? v : "");
             sharded = 1;
-        } else if (cli_option(argc, argv, &i, "--act", &v)) {
-            if (!(acts = v))
-                return cli_fail("--act needs a list of activations");
-        } else if (cli_option(argc, argv, &i, "--variant", &v)) {
-            if (!(variants = v))
-                return cli_fail("--variant needs a list of variants");
-        } else if (cli_option(argc, argv, &i, "--max-isa", &v)) {
-            if (!(isa = v))
-                return cli_fail("--max-isa needs scalar, avx2 or avx512");
-        } else if (cli_option(argc, argv, &i, "--out", &v)) {
-            if (!(out_dir = v) || !*v)
-                return cli_fail("--out needs a directory");
+        } else if (selection_option(argc, argv, &i, &sel, &rc)) {
+            if (rc)
+                return rc;
         } else if (cli_option(argc, argv, &i, "--samples", &v)) {
             if (parse_count(v, &cfg.samples) != 0 || cfg.samples == 0 || cfg.samples > (1u << 30))
                 return cli_fail("--samples: '%s' is not a count from 1 to 1G", v ? v : "");
@@ -254,12 +247,12 @@ int cmd_accuracy(int argc, char **argv)
     ecfg.seed = cfg.seed;
     if (samples_given)
         ecfg.row_elements = cfg.samples;
-    int rc = apply_isa_cap(isa);
+    rc = apply_isa_cap(sel.isa);
     if (rc)
         return rc;
     /* Fail on an unwritable directory now, not after the sweep. */
-    if (make_directories(out_dir) != 0)
-        return cli_fail("cannot create output directory '%s'", out_dir);
+    if (make_directories(sel.out_dir) != 0)
+        return cli_fail("cannot create output directory '%s'", sel.out_dir);
 
     size_t nk;
     actbench_kernels(&nk);
@@ -270,19 +263,19 @@ int cmd_accuracy(int argc, char **argv)
         free(skip);
         return cli_fail("out of memory");
     }
-    rc = select_kernels(acts, variants, run, &n_run, skip, &n_skip);
+    rc = select_kernels(sel.acts, sel.variants, run, &n_run, skip, &n_skip);
     if (rc == EXIT_OK && n_run == 0)
         rc = cli_fail("none of the chosen kernels runs on this CPU (max ISA %s)",
                       actbench_isa_name(actbench_max_isa()));
 
     if (rc == EXIT_OK && selftest) {
-        rc = run_selftest(run, n_run, acts, samples_given ? cfg.samples : 1000000, cfg.seed);
+        rc = run_selftest(run, n_run, sel.acts, samples_given ? cfg.samples : 1000000, cfg.seed);
         free(run);
         free(skip);
         return rc;
     }
     if (rc == EXIT_OK && exhaustive) {
-        rc = run_exhaustive(run, n_run, skip, n_skip, &ecfg, sharded, &cfg, out_dir);
+        rc = run_exhaustive(run, n_run, skip, n_skip, &ecfg, sharded, &cfg, sel.out_dir);
         free(run);
         free(skip);
         return rc;
@@ -295,13 +288,13 @@ int cmd_accuracy(int argc, char **argv)
         run_context ctx;
         run_context_collect(&ctx);
         char err[512];
-        if (write_accuracy_reports(out_dir, &results, &cfg, &ctx, skip, n_skip, err, sizeof err) != 0)
+        if (write_accuracy_reports(sel.out_dir, &results, &cfg, &ctx, skip, n_skip, err, sizeof err) != 0)
             rc = cli_fail("%s", err);
     }
     if (rc == EXIT_OK) {
         size_t over = report_over_bound(&results);
         printf("accuracy: %zu kernels, %zu records in %.1f s -> %s/accuracy.csv, %s/accuracy.md, accuracy_binades.csv\n",
-               n_run, results.n_records, results.seconds, out_dir, out_dir);
+               n_run, results.n_records, results.seconds, sel.out_dir, sel.out_dir);
         if (over)
             rc = EXIT_CHECK_FAILED;
     }

@@ -102,7 +102,9 @@ static void show_progress(void *ctx, double done, double elapsed)
 
 int cmd_bench(int argc, char **argv)
 {
-    const char *acts = NULL, *variants = NULL, *isa = NULL, *out_dir = "results", *v;
+    selection_options sel = {NULL, NULL, NULL, "results"};
+    const char *v;
+    int rc = EXIT_OK;
     size_t sizes[MAX_LIST], n_sizes = 0, n_threads = 0, repetitions = DEFAULT_REPETITIONS;
     int threads[MAX_LIST], verbose = 0;
     double min_time = DEFAULT_MIN_TIME;
@@ -119,18 +121,9 @@ int cmd_bench(int argc, char **argv)
             return EXIT_OK;
         } else if (strcmp(argv[i], "--verbose") == 0 || strcmp(argv[i], "-v") == 0) {
             verbose = 1;
-        } else if (cli_option(argc, argv, &i, "--act", &v)) {
-            if (!(acts = v))
-                return cli_fail("--act needs a list of activations");
-        } else if (cli_option(argc, argv, &i, "--variant", &v)) {
-            if (!(variants = v))
-                return cli_fail("--variant needs a list of variants");
-        } else if (cli_option(argc, argv, &i, "--max-isa", &v)) {
-            if (!(isa = v))
-                return cli_fail("--max-isa needs scalar, avx2 or avx512");
-        } else if (cli_option(argc, argv, &i, "--out", &v)) {
-            if (!(out_dir = v) || !*v)
-                return cli_fail("--out needs a directory");
+        } else if (selection_option(argc, argv, &i, &sel, &rc)) {
+            if (rc)
+                return rc;
         } else if (cli_option(argc, argv, &i, "--sizes", &v)) {
             if (parse_sizes(v, sizes, &n_sizes) != 0)
                 return cli_fail("--sizes: '%s' is not a list of counts from 1 to 1G (e.g. 4K,1M)",
@@ -174,16 +167,16 @@ int cmd_bench(int argc, char **argv)
         if (strncmp(argv[j], "--benchmark_out", 15) == 0)
             return cli_fail("bench: '%s': bench.json is written to --out DIR", argv[j]);
 
-    int rc = apply_isa_cap(isa);
+    rc = apply_isa_cap(sel.isa);
     if (rc)
         return rc;
     /* Fail on an unwritable directory now, not after the sweep; GB writes its
      * JSON to a temporary file there, copied to bench.json at the end. */
     char gb_json[4200];
-    snprintf(gb_json, sizeof gb_json, "%s/.bench.gb.json.XXXXXX", out_dir);
-    int fd = make_directories(out_dir) == 0 ? mkstemp(gb_json) : -1;
+    snprintf(gb_json, sizeof gb_json, "%s/.bench.gb.json.XXXXXX", sel.out_dir);
+    int fd = make_directories(sel.out_dir) == 0 ? mkstemp(gb_json) : -1;
     if (fd < 0)
-        return cli_fail("cannot write to output directory '%s'", out_dir);
+        return cli_fail("cannot write to output directory '%s'", sel.out_dir);
     close(fd);
 
     /* GB's flags: our defaults first, so the user's (later) ones win. */
@@ -214,7 +207,7 @@ int cmd_bench(int argc, char **argv)
         goto done;
     }
 
-    rc = select_kernels(acts, variants, run, &n_run, skip, &n_skip);
+    rc = select_kernels(sel.acts, sel.variants, run, &n_run, skip, &n_skip);
     if (rc == EXIT_OK && n_run == 0)
         rc = cli_fail("none of the chosen kernels runs on this CPU (max ISA %s)",
                       actbench_isa_name(actbench_max_isa()));
@@ -246,12 +239,12 @@ int cmd_bench(int argc, char **argv)
     run_context ctx;
     run_context_collect(&ctx);
     char err[512];
-    if (write_bench_reports(out_dir, &results, &cfg, &ctx, gb_json, skip, n_skip, err, sizeof err) != 0) {
+    if (write_bench_reports(sel.out_dir, &results, &cfg, &ctx, gb_json, skip, n_skip, err, sizeof err) != 0) {
         rc = cli_fail("%s", err);
         goto done;
     }
     printf("bench: %zu kernels, %zu benchmarks in %.1f s -> %s/bench.csv, %s/bench.md, %s/bench.json\n",
-           n_run, results.benchmarks_run, results.seconds, out_dir, out_dir, out_dir);
+           n_run, results.benchmarks_run, results.seconds, sel.out_dir, sel.out_dir, sel.out_dir);
 done:
     unlink(gb_json);
     bench_results_free(&results);
