@@ -41,18 +41,6 @@ const char *format_ulp(double u, char *buf, size_t size)
     return buf;
 }
 
-/* Free text (CPU model, compiler) may hold commas: quote it, doubling quotes. */
-static void csv_text(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
 static void write_csv(FILE *f, const accuracy_results *r, const accuracy_config *cfg,
                       const run_context *ctx)
 {

@@ -43,17 +43,6 @@ static const char *size_level(const bench_results *r, size_t n)
     return 8.0 * (double)n > (double)r->machine.llc_bytes ? "DRAM" : "cache";
 }
 
-static void csv_text(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
 /* NAN (not measured) is an empty CSV field. */
 static void csv_num(FILE *f, double v)
 {

@@ -80,3 +80,14 @@ void output_abort(output_file *o)
     o->f = NULL;
     unlink(o->tmp_path);
 }
+
+void csv_text(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}

@@ -45,6 +45,10 @@ int output_commit(output_file *o);
 /* Closes and removes the temporary file. */
 void output_abort(output_file *o);
 
+/* Writes free text (CPU model, compiler, ...) as one CSV field: quoted, with
+ * quotes doubled, since it may hold commas. */
+void csv_text(FILE *f, const char *s);
+
 /* mkdir -p; 0 or -1 with errno set. */
 int make_directories(const char *dir);
 
