@@ -243,6 +243,63 @@ static const bench_record *find_record(const bench_results *r, const actbench_ke
     return NULL;
 }
 
+/* ---- runs handed between processes --------------------------------------- */
+
+#define RUNS_MAGIC "actbench-runs 1"
+
+int bench_runs_write(FILE *f, const gbench_results *g)
+{
+    const gbench_machine *m = &g->machine;
+    fprintf(f, "%s\nmachine %d %.17g %d %zu %d %zu\n", RUNS_MAGIC, m->num_cpus, m->mhz,
+            m->cpu_scaling, m->llc_bytes, m->llc_sharing, g->matched);
+    for (size_t i = 0; i < g->n_runs; i++) {
+        const gbench_run *r = &g->runs[i];
+        if (!r->is_aggregate)
+            fprintf(f, "run %d %lld %lld %.17g %.17g %d\n", r->id, (long long)r->iterations,
+                    (long long)r->repetition, r->real_ns, r->cpu_ns, r->error);
+    }
+    fprintf(f, "end\n");
+    return fflush(f) == 0 && !ferror(f) ? 0 : -1;
+}
+
+int bench_runs_read(FILE *f, gbench_results *out)
+{
+    char line[256];
+    gbench_machine m;
+    size_t matched;
+    if (!fgets(line, sizeof line, f) || strncmp(line, RUNS_MAGIC "\n", sizeof RUNS_MAGIC) != 0 ||
+        !fgets(line, sizeof line, f) ||
+        sscanf(line, "machine %d %lf %d %zu %d %zu", &m.num_cpus, &m.mhz, &m.cpu_scaling,
+               &m.llc_bytes, &m.llc_sharing, &matched) != 6)
+        return -1;
+    if (out->n_runs == 0) {
+        out->machine = m;
+        out->matched = matched;
+    }
+    size_t cap = out->n_runs;
+    while (fgets(line, sizeof line, f)) {
+        if (strcmp(line, "end\n") == 0)
+            return 0;
+        gbench_run r = {0};
+        long long iters, rep;
+        if (sscanf(line, "run %d %lld %lld %lf %lf %d", &r.id, &iters, &rep, &r.real_ns, &r.cpu_ns,
+                   &r.error) != 6 || r.id < 0)
+            return -1;
+        r.iterations = iters;
+        r.repetition = rep;
+        r.repetitions = 1;
+        if (out->n_runs == cap) {
+            cap = cap ? 2 * cap : 256;
+            gbench_run *grown = realloc(out->runs, cap * sizeof *grown);
+            if (!grown)
+                return -1;
+            out->runs = grown;
+        }
+        out->runs[out->n_runs++] = r;
+    }
+    return -1; /* no end line: the writer did not finish */
+}
+
 /* x copy, speedup and parallel efficiency: ratios between records. */
 static void relate_records(bench_results *r)
 {
@@ -355,9 +412,10 @@ int bench_run(const bench_config *cfg, bench_results *out)
     size_t saved_threshold = actbench_parallel_threshold();
     actbench_set_parallel_threshold(0);
     progress_relay relay = {cfg, t0};
-    int grc = gbench_run_all(&g, cfg->echo, cfg->progress ? relay_progress : NULL, &relay);
+    int grc = cfg->runner ? cfg->runner(cfg->runner_ctx, &g)
+              : gbench_run_all(&g, cfg->echo, cfg->progress ? relay_progress : NULL, &relay);
     actbench_set_parallel_threshold(saved_threshold);
-    if (grc != 0)
+    if (grc != 0 || (cfg->runs_out && bench_runs_write(cfg->runs_out, &g) != 0))
         goto done;
     out->machine = g.machine;
     out->benchmarks_run = g.matched;

@@ -6,6 +6,7 @@
 #define ACTBENCH_THROUGHPUT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "actbench.h"
@@ -51,6 +52,16 @@ typedef struct bench_config {
     /* Called as benchmarks finish: fraction done, seconds elapsed. */
     void (*progress)(void *ctx, double done, double elapsed_s);
     void *progress_ctx;
+    /* Who times the registered benchmarks: NULL means GB in this process;
+     * otherwise runner fills out with the runs of those ids (bench
+     * --processes: child processes, each registering the same benchmarks in
+     * the same order, so ids agree).  Returns 0 or -1. */
+    int (*runner)(void *ctx, gbench_results *out);
+    void *runner_ctx;
+    /* When set, GB's runs are also written here (bench_runs_write) for the
+     * parent process to read. */
+    FILE *runs_out;
+    size_t processes; /* how many processes the repetitions came from (for reports) */
 } bench_config;
 
 #define BENCH_DEFAULT_ROW_LENGTH 1024
@@ -101,6 +112,13 @@ typedef struct bench_results {
  * 0, or -1 when out of memory or GB could not register a benchmark. */
 int bench_run(const bench_config *cfg, bench_results *out);
 void bench_results_free(bench_results *r);
+
+/* GB's runs (repetitions only, aggregates dropped) as text, one per line, and
+ * back: how child processes of bench --processes hand their timings to the
+ * parent.  read appends to out; both return 0, or -1 on an I/O error or a
+ * malformed line (read) / out of memory. */
+int bench_runs_write(FILE *f, const gbench_results *g);
+int bench_runs_read(FILE *f, gbench_results *out);
 
 /* Measured parallelism for T threads, NAN if T was not probed. */
 double bench_parallelism_of(const bench_results *r, int threads);

@@ -52,6 +52,8 @@ int select_kernels(const char *acts, const char *variants, const actbench_kernel
  * registers its kernels and removes the option from argv (up to a "--").
  * 0, or EXIT_USAGE after printing why. */
 int plugins_load(int *argc, char **argv);
+/* The paths plugins_load loaded, in order; returns how many. */
+size_t plugins_paths(const char *const **paths);
 /* accuracy --inputs/--outputs/--write-inputs (cli/cmd_accuracy_external.c):
  * whether argv asks for it, and the command itself. */
 int accuracy_external_requested(int argc, char **argv);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bench_processes.h"
 #include "cli.h"
 #include "gbench_shim.h"
 #include "reports.h"
@@ -16,13 +17,16 @@
  * 2-vCPU VM (4 minutes with 64K added, under load). */
 #define DEFAULT_SIZES "4K,1M,16M"
 #define DEFAULT_REPETITIONS 5
+/* Each repetition in its own process by default: see cli/bench_processes.c. */
+#define DEFAULT_PROCESSES DEFAULT_REPETITIONS
 #define DEFAULT_MIN_TIME 0.01
 #define MAX_LIST 64
 
 static void help(void)
 {
     printf("usage: actbench bench [--act LIST] [--variant LIST] [--sizes LIST] [--threads LIST]\n"
-           "                      [--repetitions N] [--min-time S] [--dist D] [--seed S]\n"
+           "                      [--repetitions N] [--processes P] [--min-time S] [--dist D]\n"
+           "                      [--seed S]\n"
            "                      [--row-length N] [--out DIR] [--max-isa ISA] [--verbose]\n"
            "                      [-- GOOGLE-BENCHMARK-FLAGS...]\n\n"
            "Times every chosen kernel this CPU runs with Google Benchmark at every size and\n"
@@ -31,15 +35,25 @@ static void help(void)
            "  --sizes LIST       elements per call, K/M/G suffixes (default %s)\n"
            "  --threads LIST     thread counts (default 1 and OpenMP's maximum)\n"
            "  --repetitions N    GB repetitions per benchmark (default %d)\n"
+           "  --processes P      spread the repetitions over P processes run one after another\n"
+           "                     (default %d: one repetition each; at most N).  Some kernels\n"
+           "                     run at one of two speeds depending on the process (code and\n"
+           "                     data placement); repetitions from fresh processes show it,\n"
+           "                     so two runs of one build agree (see 'actbench compare')\n"
            "  --min-time S       GB minimum seconds per repetition (default %g)\n"
            "  --dist D           inputs: uniform (default, [-10, 10]), uniform:A:B, normal,\n"
            "                     normal:MEAN:SD, wide (|x| log-uniform in [2^-16, 2^8])\n"
            "  --row-length N     softmax/log_softmax row length (default %d)\n"
            "  --verbose          also print GB's console table on stdout\n"
+           "Repetitions are interleaved at random across the run (GB's\n"
+           "--benchmark_enable_random_interleaving, on by default), so a passing burst of load\n"
+           "hits one repetition of many benchmarks rather than every repetition of one.\n"
            "Flags after -- go to Google Benchmark (--benchmark_filter=REGEX,\n"
-           "--benchmark_repetitions, --benchmark_min_time, ...); bench.json is always written\n"
+           "--benchmark_repetitions, --benchmark_min_time, ...,\n"
+           "--benchmark_enable_random_interleaving=false); bench.json is always written\n"
            "to DIR, so --benchmark_out is refused.\n",
-           DEFAULT_SIZES, DEFAULT_REPETITIONS, DEFAULT_MIN_TIME, BENCH_DEFAULT_ROW_LENGTH);
+           DEFAULT_SIZES, DEFAULT_REPETITIONS, DEFAULT_PROCESSES, DEFAULT_MIN_TIME,
+           BENCH_DEFAULT_ROW_LENGTH);
 }
 
 /* A comma-separated list of counts, each >= 1, duplicates dropped. */
@@ -87,17 +101,19 @@ static int parse_threads(const char *s, int *out, size_t *n)
 
 typedef struct progress_state {
     size_t total;
+    const char *process; /* "k/P" in a child of bench --processes, else NULL */
 } progress_state;
 
 static void show_progress(void *ctx, double done, double elapsed)
 {
     const progress_state *p = ctx;
     size_t k = (size_t)(done * (double)p->total + 0.5);
+    fprintf(stderr, "\rbench: %s%s%sbenchmark %zu of %zu", p->process ? "process " : "",
+            p->process ? p->process : "", p->process ? ", " : "", k, p->total);
     if (done > 0.001 && done < 1.0)
-        fprintf(stderr, "\rbench: benchmark %zu of %zu, ETA %.0f s   ", k, p->total,
-                elapsed / done * (1.0 - done));
+        fprintf(stderr, ", ETA %.0f s   ", elapsed / done * (1.0 - done));
     else
-        fprintf(stderr, "\rbench: benchmark %zu of %zu   ", k, p->total);
+        fprintf(stderr, "   ");
 }
 
 int cmd_bench(int argc, char **argv)
@@ -106,15 +122,17 @@ int cmd_bench(int argc, char **argv)
     const char *v;
     int rc = EXIT_OK;
     size_t sizes[MAX_LIST], n_sizes = 0, n_threads = 0, repetitions = DEFAULT_REPETITIONS;
+    size_t processes = 0; /* 0: the default, min(DEFAULT_PROCESSES, repetitions) */
+    const char *child_runs = NULL, *process_label = NULL; /* set in a child process */
     int threads[MAX_LIST], verbose = 0;
     double min_time = DEFAULT_MIN_TIME;
     bench_config cfg = {.dist = BENCH_DIST_DEFAULT, .seed = BENCH_DEFAULT_SEED,
                         .row_length = BENCH_DEFAULT_ROW_LENGTH};
-    int i = 1;
+    int i = 1, dashdash = argc; /* where GB's flags start ("--"), for child processes */
     parse_sizes(DEFAULT_SIZES, sizes, &n_sizes);
     for (; i < argc; i++) {
         if (strcmp(argv[i], "--") == 0) {
-            i++;
+            dashdash = i++;
             break;
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             help();
@@ -135,6 +153,15 @@ int cmd_bench(int argc, char **argv)
         } else if (cli_option(argc, argv, &i, "--repetitions", &v)) {
             if (parse_count(v, &repetitions) != 0 || repetitions == 0 || repetitions > 1000)
                 return cli_fail("--repetitions: '%s' is not a count from 1 to 1000", v ? v : "");
+        } else if (cli_option(argc, argv, &i, "--processes", &v)) {
+            if (parse_count(v, &processes) != 0 || processes == 0 || processes > 1000)
+                return cli_fail("--processes: '%s' is not a count from 1 to 1000", v ? v : "");
+        } else if (cli_option(argc, argv, &i, "--child-runs", &v)) { /* internal */
+            if (!v || !*v)
+                return cli_fail("--child-runs needs a file");
+            child_runs = v;
+        } else if (cli_option(argc, argv, &i, "--process-label", &v)) { /* internal */
+            process_label = v;
         } else if (cli_option(argc, argv, &i, "--min-time", &v)) {
             char *end = NULL;
             min_time = v ? strtod(v, &end) : NAN;
@@ -167,17 +194,31 @@ int cmd_bench(int argc, char **argv)
         if (strncmp(argv[j], "--benchmark_out", 15) == 0)
             return cli_fail("bench: '%s': bench.json is written to --out DIR", argv[j]);
 
+    if (processes == 0)
+        processes = repetitions < DEFAULT_PROCESSES ? repetitions : DEFAULT_PROCESSES;
+    if (processes > repetitions)
+        return cli_fail("--processes %zu: more processes than repetitions (%zu)", processes,
+                        repetitions);
+
     rc = apply_isa_cap(sel.isa);
     if (rc)
         return rc;
     /* Fail on an unwritable directory now, not after the sweep; GB writes its
-     * JSON to a temporary file there, copied to bench.json at the end. */
+     * JSON to a temporary file there, copied to bench.json at the end (a
+     * child process: next to its runs file, for the parent to join). */
     char gb_json[4200];
-    snprintf(gb_json, sizeof gb_json, "%s/.bench.gb.json.XXXXXX", sel.out_dir);
-    int fd = make_directories(sel.out_dir) == 0 ? mkstemp(gb_json) : -1;
-    if (fd < 0)
-        return cli_fail("cannot write to output directory '%s'", sel.out_dir);
-    close(fd);
+    FILE *runs_out = NULL;
+    if (child_runs) {
+        snprintf(gb_json, sizeof gb_json, "%s.json", child_runs);
+        if (!(runs_out = fopen(child_runs, "w")))
+            return cli_fail("cannot write '%s'", child_runs);
+    } else {
+        snprintf(gb_json, sizeof gb_json, "%s/.bench.gb.json.XXXXXX", sel.out_dir);
+        int fd = make_directories(sel.out_dir) == 0 ? mkstemp(gb_json) : -1;
+        if (fd < 0)
+            return cli_fail("cannot write to output directory '%s'", sel.out_dir);
+        close(fd);
+    }
 
     /* GB's flags: our defaults first, so the user's (later) ones win. */
     char reps_flag[64], time_flag[64], out_flag[4300];
@@ -198,6 +239,11 @@ int cmd_bench(int argc, char **argv)
     gb_argv[gb_argc++] = argv[0];
     gb_argv[gb_argc++] = reps_flag;
     gb_argv[gb_argc++] = time_flag;
+    /* Each benchmark's repetitions spread over the whole run in random
+     * order, not back to back: a burst of load then touches one repetition
+     * of many rows instead of all repetitions of one, so the repetitions
+     * sample the run's conditions (what compare's statistics assume). */
+    gb_argv[gb_argc++] = "--benchmark_enable_random_interleaving=true";
     for (int j = i; j < argc; j++)
         gb_argv[gb_argc++] = argv[j];
     gb_argv[gb_argc++] = out_flag;
@@ -221,16 +267,29 @@ int cmd_bench(int argc, char **argv)
     cfg.threads = threads;
     cfg.n_threads = n_threads;
     cfg.echo = verbose;
-    progress_state progress = {n_sizes * n_threads * (n_run + 2)};
+    progress_state progress = {n_sizes * n_threads * (n_run + 2), process_label};
     if (isatty(STDERR_FILENO) && !verbose) {
         cfg.progress = show_progress;
         cfg.progress_ctx = &progress;
     }
+    bench_processes spread = {argc, argv, dashdash, processes, repetitions, sel.out_dir, gb_json};
+    if (processes > 1 && !child_runs) {
+        cfg.runner = bench_processes_run;
+        cfg.runner_ctx = &spread;
+    }
+    cfg.runs_out = runs_out;
+    cfg.processes = processes;
     if (bench_run(&cfg, &results) != 0) {
-        rc = cli_fail("out of memory during the sweep");
+        rc = cfg.runner ? EXIT_USAGE /* the runner said why */
+                        : cli_fail("out of memory during the sweep");
         goto done;
     }
-    if (cfg.progress)
+    if (child_runs) {
+        rc = fclose(runs_out) == 0 ? EXIT_OK : cli_fail("cannot write '%s'", child_runs);
+        runs_out = NULL;
+        goto done_child;
+    }
+    if (cfg.progress && !cfg.runner)
         fputc('\n', stderr);
     if (results.n_records == 0) {
         rc = cli_fail("bench: no benchmark ran (does --benchmark_filter match any name?)");
@@ -247,6 +306,9 @@ int cmd_bench(int argc, char **argv)
            n_run, results.benchmarks_run, results.seconds, sel.out_dir, sel.out_dir, sel.out_dir);
 done:
     unlink(gb_json);
+done_child: /* the parent reads and removes a child's files */
+    if (runs_out)
+        fclose(runs_out);
     bench_results_free(&results);
     free(gb_argv);
     free(run);

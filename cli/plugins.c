@@ -133,6 +133,17 @@ static int load_one(const char *path)
     return 0;
 }
 
+/* The paths loaded, in order, for child processes (bench --processes). */
+#define MAX_PLUGINS 32
+static const char *loaded_paths[MAX_PLUGINS];
+static size_t n_loaded;
+
+size_t plugins_paths(const char *const **paths)
+{
+    *paths = loaded_paths;
+    return n_loaded;
+}
+
 int plugins_load(int *argc, char **argv)
 {
     int out = 1;
@@ -146,9 +157,12 @@ int plugins_load(int *argc, char **argv)
         if (cli_option(*argc, argv, &i, "--plugin", &v)) {
             if (!v || !*v)
                 return cli_fail("--plugin needs the path of a shared library");
+            if (n_loaded == MAX_PLUGINS)
+                return cli_fail("--plugin: at most %d plugins", MAX_PLUGINS);
             int rc = load_one(v);
             if (rc)
                 return rc;
+            loaded_paths[n_loaded++] = v;
             continue;
         }
         argv[out++] = argv[i];

@@ -325,7 +325,10 @@ static void write_markdown(FILE *f, const bench_results *r, const bench_config *
 
     fprintf(f, "\n**Method.** Google Benchmark times each (kernel, n, threads): one call is one pass "
                "over n float32 elements, x to y (not in place); the report gives the median and the "
-               "minimum over GB's repetitions, and the CV (standard deviation / mean). Inputs are "
+               "minimum over GB's repetitions, and the CV (standard deviation / mean); the "
+               "repetitions come from %zu process%s run one after another (a fresh process "
+               "places code and data anew, which moves some kernels' speed), interleaved at "
+               "random within each. Inputs are "
                "64-byte aligned, never zero, first touched by the threads that use them. One buffer "
                "pair per size is shared by all kernels: *level* says whether its 8n bytes fit the "
                "last-level cache. GB/s counts 8 bytes per element (one read, one write; the "
@@ -336,7 +339,7 @@ static void write_markdown(FILE *f, const bench_results *r, const bench_config *
                "one; *par. eff.* is speedup / measured parallelism, where measured parallelism is "
                "T x t(1) / t(T) for a compute-bound loop of equal work per thread. Row-wise "
                "kernels use rows of %zu elements (or n if smaller).\n",
-            cfg->row_length);
+            cfg->processes ? cfg->processes : 1, cfg->processes > 1 ? "es" : "", cfg->row_length);
     if (n_skipped) {
         fprintf(f, "\n**Not run on this CPU** (ISA above %s):", ctx->max_isa);
         for (size_t i = 0; i < n_skipped; i++)

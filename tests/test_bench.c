@@ -108,7 +108,9 @@ static void test_sweep(void)
                                    actbench_find_kernel("softmax", "libm")};
     size_t sizes[] = {4096};
     int threads[] = {1, 2};
-    bench_config cfg = {k, 2, sizes, 1, threads, 2, BENCH_DIST_DEFAULT, 1, 1024, 0, NULL, NULL};
+    bench_config cfg = {.kernels = k, .n_kernels = 2, .sizes = sizes, .n_sizes = 1,
+                        .threads = threads, .n_threads = 2, .dist = BENCH_DIST_DEFAULT,
+                        .seed = 1, .row_length = 1024};
     bench_results r;
     check(bench_run(&cfg, &r) == 0, "sweep runs");
     check(r.n_records == 1 * 2 * (2 + 2), "one record per (kernel or copy, size, threads)");
@@ -145,9 +147,54 @@ static void test_dist(void)
     check(bench_dist_parse("gamma", &d) != 0, "unknown refused");
 }
 
+/* The text hand-over between bench --processes children and the parent:
+ * repetitions survive exactly, aggregates are dropped, runs from several
+ * children append, and a truncated file is refused. */
+static void test_runs_roundtrip(void)
+{
+    gbench_run runs[3] = {
+        {.id = 4, .repetition = 0, .repetitions = 2, .iterations = 1000, .real_ns = 12.345678901234567},
+        {.id = 4, .is_aggregate = 1, .repetition = -1, .real_ns = 1.0},
+        {.id = 7, .repetition = 1, .iterations = 3, .real_ns = 0x1p-30, .cpu_ns = 2.5, .error = 1},
+    };
+    gbench_results g = {runs, 3, {2, 3500.5, 0, 32u << 20, 16}, 2}, back = {0};
+    FILE *f = tmpfile();
+    check(f && bench_runs_write(f, &g) == 0 && bench_runs_write(f, &g) == 0, "runs written twice");
+    if (!f)
+        return;
+    rewind(f);
+    check(bench_runs_read(f, &back) == 0 && bench_runs_read(f, &back) == 0, "runs read twice");
+    check(back.n_runs == 4, "aggregates dropped, the second file appended");
+    check(back.runs[0].id == 4 && back.runs[0].iterations == 1000 &&
+              back.runs[0].real_ns == 12.345678901234567 && back.runs[3].id == 7 &&
+              back.runs[3].real_ns == 0x1p-30 && back.runs[3].cpu_ns == 2.5 && back.runs[3].error == 1,
+          "times exact, errors kept");
+    check(back.machine.num_cpus == 2 && back.machine.mhz == 3500.5 &&
+              back.machine.llc_bytes == (32u << 20) && back.matched == 2,
+          "machine from the first file");
+    /* A child that died mid-write leaves no "end" line. */
+    rewind(f);
+    char text[4096];
+    size_t len = fread(text, 1, sizeof text - 1, f);
+    text[len] = '\0';
+    fclose(f);
+    char *cut = strstr(text, "end\n");
+    gbench_results partial = {0};
+    FILE *g2 = tmpfile();
+    if (cut && g2) {
+        fwrite(text, 1, (size_t)(cut - text), g2);
+        rewind(g2);
+        check(bench_runs_read(g2, &partial) == -1, "a file without its end line is refused");
+        fclose(g2);
+    }
+    gbench_results_free(&partial);
+    gbench_results_free(&back);
+}
+
 int main(void)
 {
     test_dist();
+    test_runs_roundtrip();
     test_shim();
     test_sweep();
     printf("test_bench: %zu checks, %zu passed, %zu failed\n", checks, checks - failures, failures);

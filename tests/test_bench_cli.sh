@@ -34,6 +34,24 @@ ls -a "$TMP/out" | grep -q '\.tmp\|\.gb\.json' && fail "temporary files left" ||
 if "$ACTBENCH" bench $tiny --out "$TMP/f" -- --benchmark_filter='^relu' > /dev/null 2>&1 &&
    ! grep -q '^softmax' "$TMP/f/bench.csv" && grep -q '^relu' "$TMP/f/bench.csv"; then ok; else fail "--benchmark_filter"; fi
 
+# Repetitions spread over processes (--processes): every repetition arrives,
+# GB's JSON is one joined list, and no child file is left behind.
+if "$ACTBENCH" bench --act relu --variant libm --sizes 1K --threads 1 --repetitions 3 --processes 2 \
+     --min-time 0.001 --out "$TMP/p" > /dev/null 2> "$TMP/pe"; then ok; else fail "--processes 2: $(cat "$TMP/pe")"; fi
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $c["repetitions"] != 3 { bad = 1 } END { exit bad }' \
+    "$TMP/p/bench.csv" && ok || fail "--processes 2: every row has 3 repetitions"
+python3 - "$TMP/p/bench.json" <<'PY' && ok || fail "--processes 2: bench.json is not one GB JSON with 3 repetitions"
+import json, sys
+d = json.load(open(sys.argv[1]))
+reps = [x for x in d["benchmarks"] if x["name"].startswith("relu/libm/n:1024/omp:1") and x["run_type"] == "iteration"]
+assert len(reps) == 3, len(reps)
+PY
+ls -a "$TMP/p" | grep -q '\.bench\.' && fail "--processes: temporary files left: $(ls -a "$TMP/p")" || ok
+# One process gives the same rows.
+"$ACTBENCH" bench --act relu --variant libm --sizes 1K --threads 1 --repetitions 2 --processes 1 \
+     --min-time 0.001 --out "$TMP/p1" > /dev/null 2>&1 && [ "$(wc -l < "$TMP/p1/bench.csv")" = 4 ] && ok ||
+    fail "--processes 1"
+
 expect_usage() {
     "$ACTBENCH" bench "$@" > "$TMP/o" 2> "$TMP/e"
     rc=$?
@@ -50,6 +68,9 @@ expect_usage --threads -1
 expect_usage --threads 1,x
 expect_usage --repetitions 0
 expect_usage --min-time -1
+expect_usage --processes 0
+expect_usage --processes x
+expect_usage --repetitions 2 --processes 3
 expect_usage --dist gamma
 expect_usage --act nosuch
 expect_usage --variant nosuch

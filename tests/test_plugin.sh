@@ -36,7 +36,7 @@ out=$("$bin" eval relu --plugin "$so" --variant plugin-example 1.5)
 check "eval runs the plugin" grep -Eq '^plugin-example .*max 3 ULP' <<<"$out"
 
 "$bin" bench --plugin "$so" --act relu --variant plugin-example --sizes 1K --threads 1 \
-  --repetitions 1 --min-time 0.001 --out "$tmp/bench" >/dev/null 2>&1
+  --repetitions 2 --min-time 0.001 --out "$tmp/bench" >/dev/null 2>&1
 check "bench with a plugin exits 0" test $? -eq 0
 check "bench.csv has the plugin" grep -q '^relu,plugin-example,' "$tmp/bench/bench.csv"
 
