@@ -114,12 +114,14 @@ KERNEL(RELU, relu)
 KERNEL(RELU6, relu6)
 KERNEL(SOFTMAX, softmax)
 
-/* ISA SCALAR: XNNPACK runs on any x86-64 and picks its own microkernels
- * (AVX-512 here); actbench's ISA cap does not reach it. */
+/* XNNPACK picks its own microkernels from what the CPU has (cpuinfo), and
+ * nothing caps that.  So each kernel is declared to need the best ISA this
+ * CPU has (set in contender_xnnpack): under a lower ACTBENCH_MAX_ISA it is
+ * not run, rather than run with instructions above the cap. */
 #define K(ACT, name, ALGO)                                                               \
     {ACTBENCH_##ACT, "xnnpack", ACTBENCH_ISA_SCALAR, ACTBENCH_TIER_CONTENDER,          \
      XNNPACK_TEXT ": " ALGO ", FTZ/DAZ while it runs", INFINITY, k_##name, "xnnpack:" #name}
-static const actbench_kernel table[] = {
+static actbench_kernel table[] = {
     K(SIGMOID, sigmoid, "sigmoid_nc_f32"),
     K(ELU, elu, "elu_nc_f32"),
     K(LEAKY_RELU, leaky_relu, "leaky_relu_nc_f32"),
@@ -131,6 +133,11 @@ static const actbench_kernel table[] = {
 
 const actbench_kernel *contender_xnnpack(size_t *n)
 {
+    actbench_isa best = actbench_cpu_supports(ACTBENCH_ISA_AVX512) ? ACTBENCH_ISA_AVX512
+                        : actbench_cpu_supports(ACTBENCH_ISA_AVX2) ? ACTBENCH_ISA_AVX2
+                        : ACTBENCH_ISA_SCALAR;
     *n = sizeof table / sizeof table[0];
+    for (size_t i = 0; i < *n; i++)
+        table[i].isa = best;
     return table;
 }
