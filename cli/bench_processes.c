@@ -35,14 +35,18 @@ static int run_child(char **args, int *status)
     pid_t pid = fork();
     if (pid < 0)
         return -1;
-    if (pid == 0) {
+    if (pid == 0) { /* exec resets our handlers and keeps ignored signals ignored */
         execv("/proc/self/exe", args);
         fprintf(stderr, "actbench: cannot start a benchmark process: %s\n", strerror(errno));
         _exit(127);
     }
+    cli_stop_child_on_signal(pid);
     while (waitpid(pid, status, 0) < 0)
-        if (errno != EINTR)
+        if (errno != EINTR) {
+            cli_stop_child_on_signal(0);
             return -1;
+        }
+    cli_stop_child_on_signal(0);
     return WIFEXITED(*status) && WEXITSTATUS(*status) == 0 ? 0 : -1;
 }
 
@@ -132,6 +136,8 @@ int bench_processes_run(void *ctx, gbench_results *out)
         }
         sprintf(runs[k], "%s/.bench.runs.%ld.%zu", bp->out_dir, (long)getpid(), k + 1);
         sprintf(jsons[k], "%s.json", runs[k]);
+        cli_remove_on_signal(runs[k]);
+        cli_remove_on_signal(jsons[k]);
     }
     for (size_t k = 0; k < P && rc == 0; k++) {
         /* Repetitions as even as they divide: the first R mod P get one more. */
@@ -161,8 +167,7 @@ int bench_processes_run(void *ctx, gbench_results *out)
         if (run_child(args, &status) != 0) {
             if (WIFSIGNALED(status) && (WTERMSIG(status) == SIGINT || WTERMSIG(status) == SIGTERM))
                 stop_signal = WTERMSIG(status); /* interrupted: stop as the child did */
-            else
-                fprintf(stderr, "\nactbench: bench: benchmark process %s failed (%s %d)\n", label,
+            fprintf(stderr, "\nactbench: bench: benchmark process %s failed (%s %d)\n", label,
                     WIFSIGNALED(status) ? "signal" : "exit status",
                     WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
             rc = -1;
@@ -181,10 +186,14 @@ int bench_processes_run(void *ctx, gbench_results *out)
         rc = -1;
     }
     for (size_t k = 0; k < P && runs && jsons; k++) {
-        if (runs[k])
+        if (runs[k]) {
+            cli_forget_on_signal(runs[k]);
             unlink(runs[k]);
-        if (jsons[k])
+        }
+        if (jsons[k]) {
+            cli_forget_on_signal(jsons[k]);
             unlink(jsons[k]);
+        }
         free(runs[k]);
         free(jsons[k]);
     }
@@ -194,6 +203,6 @@ int bench_processes_run(void *ctx, gbench_results *out)
     if (rc != 0)
         gbench_results_free(out);
     if (stop_signal)
-        raise(stop_signal);
+        raise(stop_signal); /* returns only where the signal is ignored here */
     return rc;
 }

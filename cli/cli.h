@@ -3,12 +3,22 @@
 #define ACTBENCH_CLI_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "actbench.h"
 
 /* Exit codes: 0 success, 1 a check failed (e.g. a bound exceeded, a
  * regression found), 2 bad input or an error that stopped the run. */
 enum { EXIT_OK = 0, EXIT_CHECK_FAILED = 1, EXIT_USAGE = 2 };
+
+/* Temporary files a SIGINT or SIGTERM must not leave behind: the handler
+ * (installed on first use, unless the signal is ignored) removes every
+ * registered path, stops the registered child process, then lets the signal
+ * end the command as it would have.  The path string must stay valid until
+ * forgotten. */
+void cli_remove_on_signal(const char *path);
+void cli_forget_on_signal(const char *path);
+void cli_stop_child_on_signal(pid_t pid); /* 0: none */
 
 /* Prints "actbench: <message>" on stderr; returns EXIT_USAGE. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -1,10 +1,13 @@
+#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <signal.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -192,3 +195,50 @@ int select_kernels(const char *acts, const char *variants, const actbench_kernel
                         variants ? variants : "(all)");
     return 0;
 }
+
+/* ---- temporary files removed when a signal stops the command -------------- */
+
+#define MAX_SIGNAL_CLEANUP 64
+static const char *volatile cleanup_paths[MAX_SIGNAL_CLEANUP];
+static volatile pid_t cleanup_child;
+
+static void remove_and_stop(int sig)
+{
+    if (cleanup_child > 0)
+        kill(cleanup_child, sig); /* a child run by this command stops too */
+    for (int i = 0; i < MAX_SIGNAL_CLEANUP; i++)
+        if (cleanup_paths[i])
+            unlink(cleanup_paths[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void cli_remove_on_signal(const char *path)
+{
+    static int installed;
+    if (!installed) {
+        /* Only where the signal is not ignored (a background job of a
+         * non-interactive shell ignores SIGINT, and must keep doing so). */
+        int sigs[2] = {SIGINT, SIGTERM};
+        for (int i = 0; i < 2; i++) {
+            struct sigaction old;
+            if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+                signal(sigs[i], remove_and_stop);
+        }
+        installed = 1;
+    }
+    for (int i = 0; i < MAX_SIGNAL_CLEANUP; i++)
+        if (!cleanup_paths[i]) {
+            cleanup_paths[i] = path;
+            return;
+        }
+}
+
+void cli_forget_on_signal(const char *path)
+{
+    for (int i = 0; i < MAX_SIGNAL_CLEANUP; i++)
+        if (cleanup_paths[i] == path)
+            cleanup_paths[i] = NULL;
+}
+
+void cli_stop_child_on_signal(pid_t pid) { cleanup_child = pid; }

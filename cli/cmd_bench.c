@@ -212,6 +212,7 @@ int cmd_bench(int argc, char **argv)
         snprintf(gb_json, sizeof gb_json, "%s.json", child_runs);
         if (!(runs_out = fopen(child_runs, "w")))
             return cli_fail("cannot write '%s'", child_runs);
+        cli_remove_on_signal(child_runs);
     } else {
         snprintf(gb_json, sizeof gb_json, "%s/.bench.gb.json.XXXXXX", sel.out_dir);
         int fd = make_directories(sel.out_dir) == 0 ? mkstemp(gb_json) : -1;
@@ -219,6 +220,7 @@ int cmd_bench(int argc, char **argv)
             return cli_fail("cannot write to output directory '%s'", sel.out_dir);
         close(fd);
     }
+    cli_remove_on_signal(gb_json);
 
     /* GB's flags: our defaults first, so the user's (later) ones win. */
     char reps_flag[64], time_flag[64], out_flag[4300];
@@ -307,6 +309,9 @@ int cmd_bench(int argc, char **argv)
 done:
     unlink(gb_json);
 done_child: /* the parent reads and removes a child's files */
+    cli_forget_on_signal(gb_json);
+    if (child_runs)
+        cli_forget_on_signal(child_runs);
     if (runs_out)
         fclose(runs_out);
     bench_results_free(&results);

@@ -52,6 +52,22 @@ ls -a "$TMP/p" | grep -q '\.bench\.' && fail "--processes: temporary files left:
      --min-time 0.001 --out "$TMP/p1" > /dev/null 2>&1 && [ "$(wc -l < "$TMP/p1/bench.csv")" = 4 ] && ok ||
     fail "--processes 1"
 
+# SIGTERM during a multi-process sweep: the command stops with the signal, the child
+# process with it, the earlier reports stay as they were and no temporary file is left.
+cp "$TMP/p/bench.csv" "$TMP/p.before"
+"$ACTBENCH" bench --act relu,relu6,sigmoid,tanh --sizes 1K,4K,16K --threads 1 --repetitions 3 \
+    --min-time 0.05 --out "$TMP/p" > /dev/null 2>&1 &
+pid=$!
+sleep 1
+kill -TERM $pid
+wait $pid
+rc=$?
+[ $rc -eq 143 ] && ok || fail "SIGTERM: exit $rc, want 143"
+sleep 0.5
+cmp -s "$TMP/p.before" "$TMP/p/bench.csv" && ok || fail "SIGTERM: bench.csv changed"
+ls -a "$TMP/p" | grep -q '^\.bench' && fail "SIGTERM: temporary files left: $(ls -a "$TMP/p")" || ok
+pgrep -f "actbench bench --act relu,relu6,sigmoid,tanh --sizes 1K,4K,16K" > /dev/null && fail "SIGTERM: a child still runs" || ok
+
 expect_usage() {
     "$ACTBENCH" bench "$@" > "$TMP/o" 2> "$TMP/e"
     rc=$?
