@@ -13,16 +13,22 @@
  *   rounds once, so subnormal results (x down to about -14.1) are
  *   rounded once.  Two table layouts for R (core_erf.h):
  *   gelu_fast_lut32: 32 intervals, degree 4 (AVX-512: one vpermt2ps per
- *     coefficient); measured max 3.23 ULP (every 64th float pattern,
- *     double erfc reference; see the kernel table for the exhaustive one).
+ *     coefficient); max 3.51 ULP over all floats (at x = -12.50).
  *   gelu_fast_lut16: 16 intervals, degree 5 (AVX2: a 16-entry lookup is
- *     2 vpermps + a blend, a 32-entry one 4 + 3); measured max 3.60 ULP.
- *   Error budget: R 2^-23.3..2^-23.9, e^(u/2) 2^-29, four float roundings
- *   (R's last Horner step, a R, (a R) E, E) and the final one.
- * ACCURATE (double): the same Q in double (exp_d, rational of degree 5/6),
- *   rounded once to float: the double error, about 2^-33 relative, adds at
- *   most 2^-9 ULP to the final rounding, subnormal results included:
- *   measured max 0.502 ULP over all floats. */
+ *     2 vpermps + a blend, a 32-entry one 4 + 3); max 3.64 ULP over all
+ *     floats (at x = -8.87).
+ *   (All 2^32 inputs against double erfc in a throwaway harness.)  Error
+ *   budget: R 2^-23.3..2^-23.9, e^(u/2) 2^-29, four float roundings (R's
+ *   last Horner step, a R, (a R) E, E) and the final one.
+ * ACCURATE, float (gelu_acc_lut, AVX-512): the same with R and E as float
+ *   pairs (core_erf.h) and the products and the final subtraction
+ *   compensated, rounded once at the end (see below).  On AVX2 its 32-entry
+ *   lookups cost 7 instructions each and it is slower than the double
+ *   version, which AVX2 and poly keep.
+ * ACCURATE, double (gelu_acc): the same Q in double (exp_d, rational of
+ *   degree 5/6), rounded once to float: the double error, about 2^-33
+ *   relative, adds at most 2^-9 ULP to the final rounding, subnormal
+ *   results included: measured max 0.502 ULP over all floats. */
 #ifndef ACTBENCH_ACT_GELU_H
 #define ACTBENCH_ACT_GELU_H
 
@@ -45,6 +51,38 @@ static inline vf gelu_fast_lut16(vf x, vf alpha)
 {
     (void)alpha;
     GELU_FAST_BODY(gauss_ratio_lut16p5)
+}
+
+/* ACCURATE in float: |x| Q = (y + yl) 2^floor(nq), y + yl = a R E formed
+ * from the pairs R + Rl and E + El by two-products (error about 2^-26.5
+ * relative in all); then max(-0, x) - aq - aql by Fast2Sum (|max(-0, x)|
+ * >= aq), rounded once.  For x <= 0 that is -0 - aq exactly, then - aql:
+ * the written order s - (aql - e) keeps -0 for x = -0 and underflow.
+ * e = min(e, 1) only matters for x = +inf (inf - inf in e): every finite
+ * e is below 2^-20.  The pair is renormalised (z + zl, Fast2Sum) before
+ * the scaling, so for a subnormal result (x in about [-14.1, -13.1]) zl
+ * scaled is below a quarter of the subnormal unit: rounded twice there
+ * (z to float, at most a quarter unit; the scaling, half a unit), under
+ * 0.75 ULP plus the 2^-26.5; elsewhere one rounding plus 2^-26.5. */
+static inline vf gelu_acc_lut(vf x, vf alpha)
+{
+    (void)alpha;
+    const vf a = vf_min(vf_set1(GAUSS_TAIL_AMAX), vf_abs(x));
+    vf nq, el, rl;
+    const vf e = gauss_exp16_hl(a, &nq, &el);
+    const vf r = gauss_ratio_lut32p5_hl(a, &rl);
+    const vf p = vf_mul(a, r);
+    const vf pl = vf_fma(a, rl, vf_fms(a, r, p));
+    const vf y = vf_mul(p, e);
+    const vf yl = vf_fma(pl, e, vf_fma(p, el, vf_fms(p, e, y)));
+    const vf z = vf_add(y, yl); /* renormalised: |zl| <= ulp(z)/2 */
+    const vf zl = vf_sub(yl, vf_sub(z, y));
+    const vf aq = vf_scalef_floor(z, nq);
+    const vf aql = vf_scalef_floor(zl, nq);
+    const vf m = vf_max(vf_set1(-0.0f), x);
+    const vf s = vf_sub(m, aq);
+    const vf err = vf_min(vf_sub(vf_sub(m, s), aq), vf_set1(1.0f));
+    return vf_sub(s, vf_sub(aql, err));
 }
 
 static inline vd gelu_acc_d(vd x, vd alpha)

@@ -28,7 +28,10 @@
  *   mostly c0's own rounding (R(aj) to float).
  * - e^(-a^2/2) by a 16-entry 2^(j/16) table (gauss_exp16, below), so the
  *   polynomial is of degree 3.
- * Double (ACCURATE): R = N5/M6 rational in a and core_exp.h's exp_d. */
+ * Float pairs (ACCURATE, AVX-512): R of degree 5 on the 32 intervals with
+ * c0 as a pair, and the exponential's E carried as E + El (below).
+ * Double (ACCURATE, AVX2/poly): R = N5/M6 rational in a and core_exp.h's
+ * exp_d. */
 #ifndef ACTBENCH_CORE_ERF_H
 #define ACTBENCH_CORE_ERF_H
 
@@ -202,6 +205,122 @@ static inline vf gauss_exp16(vf a, vf *nq)
     const vf tj = vf_lut16(GAUSS_EXP2_16, vf_as_vi(t));
     *nq = n;
     return vf_fma(tj, pm1, tj);
+}
+
+/* ---- float, ACCURATE: the same pieces carried as float pairs ----
+ * R(a) = c0 + s P(s) on the 32 intervals of gauss_ratio_lut32p4, P of
+ * degree 4 (R of degree 5), c0 = R(aj) as a float pair (C0 + C0LO), so
+ * R(aj) itself is exact to 2^-48; c1..c5 fitted as above with c0 fixed
+ * to R(aj): max relative error 2^-28.9 with the float coefficients.
+ * Returned as *lo + hi: hi = fma(P, s, c0), lo = fma(P, s, c0 - hi) + c0lo
+ * (c0 - hi is exact: |s P| < c0/2).  P's own roundings reach R scaled by
+ * |s P / R| <= 0.15: 2^-26.7 at most. */
+static _Alignas(64) const float GAUSS_RA_C0[32] = {
+    0x1.0bdb2ep-2f, 0x1.d898dep-3f, 0x1.a57056p-3f, 0x1.7b5abep-3f,
+    0x1.5845dcp-3f, 0x1.3aaddep-3f, 0x1.217252p-3f, 0x1.0bb968p-3f,
+    0x1.f1b89cp-4f, 0x1.b396fap-4f, 0x1.82b4bcp-4f, 0x1.5b5acep-4f,
+    0x1.3b0fbcp-4f, 0x1.201faap-4f, 0x1.095608p-4f, 0x1.eba5fep-5f,
+    0x1.c9e12p-5f, 0x1.926972p-5f, 0x1.66ccb8p-5f, 0x1.43a38ap-5f,
+    0x1.26b4dp-5f, 0x1.0e7dcep-5f, 0x1.f3ddc2p-6f, 0x1.d087aep-6f,
+    0x1p-1f, 0x1.d0af2cp-2f, 0x1.a7f808p-2f, 0x1.84b706p-2f,
+    0x1.66027ap-2f, 0x1.4b1de2p-2f, 0x1.337024p-2f, 0x1.1e7c2ep-2f,
+};
+static _Alignas(64) const float GAUSS_RA_C1[32] = {
+    -0x1.195248p-3f, -0x1.c4931ep-4f, -0x1.71c04ap-4f, -0x1.3253b6p-4f,
+    -0x1.00f9dap-4f, -0x1.b405ccp-5f, -0x1.75ab64p-5f, -0x1.432b18p-5f,
+    -0x1.19cee8p-5f, -0x1.b60382p-6f, -0x1.5cf976p-6f, -0x1.1be2c4p-6f,
+    -0x1.d614e8p-7f, -0x1.8b1954p-7f, -0x1.5068c2p-7f, -0x1.21ae92p-7f,
+    -0x1.f7d588p-8f, -0x1.86b83ap-8f, -0x1.37811ep-8f, -0x1.fbf2cap-9f,
+    -0x1.a5dacp-9f, -0x1.63cfc6p-9f, -0x1.3012a8p-9f, -0x1.06cdbep-9f,
+    -0x1.988452p-2f, -0x1.5e6e6ep-2f, -0x1.2e865p-2f, -0x1.06bfbp-2f,
+    -0x1.cb062cp-3f, -0x1.93234cp-3f, -0x1.63e072p-3f, -0x1.3baf58p-3f,
+};
+static _Alignas(64) const float GAUSS_RA_C2[32] = {
+    0x1.fcc5ep-5f, 0x1.7b782cp-5f, 0x1.203f46p-5f, 0x1.bd4512p-6f,
+    0x1.5d2f9ap-6f, 0x1.15aa1ep-6f, 0x1.bf395ep-7f, 0x1.6c5d7p-7f,
+    0x1.2c04ccp-7f, 0x1.a29b32p-8f, 0x1.2dd7d2p-8f, 0x1.bfb91ep-9f,
+    0x1.542924p-9f, 0x1.07e348p-9f, 0x1.a0ee64p-10f, 0x1.4ea492p-10f,
+    0x1.105e9ep-10f, 0x1.762182p-11f, 0x1.0b6bcep-11f, 0x1.8aefb8p-12f,
+    0x1.2b99a4p-12f, 0x1.d0f966p-13f, 0x1.6fdbc8p-13f, 0x1.27e78ep-13f,
+    0x1.ffff18p-3f, 0x1.a4e15cp-3f, 0x1.5c55ap-3f, 0x1.222e76p-3f,
+    0x1.e681fap-4f, 0x1.9a44fep-4f, 0x1.5bf856p-4f, 0x1.28bf34p-4f,
+};
+static _Alignas(64) const float GAUSS_RA_C3[32] = {
+    -0x1.9aaaf4p-6f, -0x1.1ef926p-6f, -0x1.993b7ep-7f, -0x1.293ea8p-7f,
+    -0x1.b73638p-8f, -0x1.499f78p-8f, -0x1.f609d2p-9f, -0x1.835a2cp-9f,
+    -0x1.2e4376p-9f, -0x1.7df2b4p-10f, -0x1.f604dp-11f, -0x1.557224p-11f,
+    -0x1.de3ed2p-12f, -0x1.57ccfp-12f, -0x1.f99adp-13f, -0x1.7b3a1ap-13f,
+    -0x1.20ef74p-13f, -0x1.60e54cp-14f, -0x1.c594d2p-15f, -0x1.2ffa3ep-15f,
+    -0x1.a609aep-16f, -0x1.2d9c0ep-16f, -0x1.ba6302p-17f, -0x1.4b6f4p-17f,
+    -0x1.103c8cp-3f, -0x1.b021d8p-4f, -0x1.59210ap-4f, -0x1.15a3d4p-4f,
+    -0x1.c1da88p-5f, -0x1.6e6accp-5f, -0x1.2c9342p-5f, -0x1.efb366p-6f,
+};
+static _Alignas(64) const float GAUSS_RA_C4[32] = {
+    0x1.29ba2ap-7f, 0x1.88b3b6p-8f, 0x1.091168p-8f, 0x1.6d37b2p-9f,
+    0x1.000e94p-9f, 0x1.6ce276p-10f, 0x1.086afcp-10f, 0x1.824f8cp-11f,
+    0x1.1a2182p-11f, 0x1.466db8p-12f, 0x1.8a2628p-13f, 0x1.f03afcp-14f,
+    0x1.41a01p-14f, 0x1.af8036p-15f, 0x1.28f7bep-15f, 0x1.a15e8cp-16f,
+    0x1.233454p-16f, 0x1.3f1ebp-17f, 0x1.73298ap-18f, 0x1.c58c24p-19f,
+    0x1.21fc3cp-19f, 0x1.7d949p-20f, 0x1.0558fcp-20f, 0x1.6d0cfcp-21f,
+    0x1.fa3854p-5f, 0x1.87f312p-5f, 0x1.2cd488p-5f, 0x1.d5540ep-6f,
+    0x1.74dad6p-6f, 0x1.240df2p-6f, 0x1.d791fap-7f, 0x1.793ff6p-7f,
+};
+static _Alignas(64) const float GAUSS_RA_C5[32] = {
+    -0x1.49a996p-9f, -0x1.9cd87ap-10f, -0x1.0bd4b4p-10f, -0x1.647176p-11f,
+    -0x1.e11c6p-12f, -0x1.48946cp-12f, -0x1.cbab8cp-13f, -0x1.358c38p-13f,
+    -0x1.87bc56p-14f, -0x1.a8518ep-15f, -0x1.ddac42p-16f, -0x1.1d4e34p-16f,
+    -0x1.57f19p-17f, -0x1.b88758p-18f, -0x1.2108f8p-18f, -0x1.7ea68p-19f,
+    -0x1.b4e4cap-20f, -0x1.b888eap-21f, -0x1.d8ce5cp-22f, -0x1.0b0f52p-22f,
+    -0x1.42cddp-23f, -0x1.84d66ap-24f, -0x1.021444p-24f, -0x1.515bp-25f,
+    -0x1.6ceba8p-6f, -0x1.21621cp-6f, -0x1.8f0eep-7f, -0x1.2dc64ap-7f,
+    -0x1.01affp-7f, -0x1.692ab4p-8f, -0x1.440826p-8f, -0x1.f711f8p-9f,
+};
+static _Alignas(64) const float GAUSS_RA_C0LO[32] = {
+    0x1.cef98ep-33f, 0x1.38de32p-32f, -0x1.a5db52p-29f, -0x1.a05f8ap-28f,
+    0x1.5a54aap-28f, -0x1.cc2dp-32f, 0x1.8b805cp-30f, 0x1.9bdb28p-28f,
+    0x1.18f4dcp-31f, -0x1.870edp-31f, -0x1.cdac8cp-30f, -0x1.89d408p-29f,
+    0x1.698ef8p-29f, -0x1.b4c90ap-29f, 0x1.8f62bep-29f, 0x1.6c52cap-31f,
+    0x1.c91126p-30f, 0x1.7a866ep-32f, -0x1.18fceap-31f, 0x1.c8dda8p-30f,
+    -0x1.999acap-32f, -0x1.c4d9cep-30f, 0x1.7a2c42p-32f, -0x1.23e682p-31f,
+    0.0f, -0x1.8301a4p-28f, 0x1.69e57p-30f, -0x1.38bbbcp-30f,
+    0x1.a98496p-27f, -0x1.b3404p-27f, -0x1.086b3cp-27f, -0x1.b25fdp-27f,
+};
+
+static inline vf gauss_ratio_lut32p5_hl(vf a, vf *lo)
+{
+    const vf a1 = vf_add(a, vf_set1(1.0f));
+    const vi idx = vi_srl(vf_as_vi(a1), 20);
+    const vf aj = vf_sub(vi_as_vf(vi_and(vf_as_vi(a1), vi_set1((int32_t)0xFFF00000u))), vf_set1(1.0f));
+    const vf s = vf_sub(a, aj);
+    vf p = vf_fma(vf_lut32(GAUSS_RA_C5, idx), s, vf_lut32(GAUSS_RA_C4, idx));
+    p = vf_fma(p, s, vf_lut32(GAUSS_RA_C3, idx));
+    p = vf_fma(p, s, vf_lut32(GAUSS_RA_C2, idx));
+    p = vf_fma(p, s, vf_lut32(GAUSS_RA_C1, idx));
+    const vf c0 = vf_lut32(GAUSS_RA_C0, idx);
+    const vf hi = vf_fma(p, s, c0);
+    *lo = vf_add(vf_fma(p, s, vf_sub(c0, hi)), vf_lut32(GAUSS_RA_C0LO, idx));
+    return hi;
+}
+
+/* gauss_exp16 with E carried as E + *lo (E - T is exact): E's relative
+ * error is then that of the polynomial (2^-29.2), of u (2^-29.6) and of
+ * the rounding of pm1 (at most 2^-28.5). */
+static inline vf gauss_exp16_hl(vf a, vf *nq, vf *lo)
+{
+    const vf a2 = vf_mul(a, a);
+    const vf a2l = vf_fms(a, a, a2);
+    const vf t = vf_fma(a2, vf_set1(-0.5f * GAUSS_LOG2E), vf_set1(GAUSS_E16_MAGIC));
+    const vf n = vf_sub(t, vf_set1(GAUSS_E16_MAGIC));
+    vf u = vf_fms(n, vf_set1(-2.0f * GAUSS_LN2_HI), a2);
+    u = vf_sub(vf_fnma(n, vf_set1(2.0f * GAUSS_LN2_LO), u), a2l);
+    vf p = vf_fma(vf_set1(GAUSS_E16_C3), u, vf_set1(GAUSS_E16_C2));
+    p = vf_fma(p, u, vf_set1(0.5f));
+    const vf pm1 = vf_fma(u, p, vf_lut16(GAUSS_EXP2_16_LO, vf_as_vi(t)));
+    const vf tj = vf_lut16(GAUSS_EXP2_16, vf_as_vi(t));
+    const vf e = vf_fma(tj, pm1, tj);
+    *lo = vf_fma(tj, pm1, vf_sub(tj, e));
+    *nq = n;
+    return e;
 }
 
 /* ---- double ---- */
