@@ -212,9 +212,10 @@ static inline vf gauss_exp16(vf a, vf *nq)
  * degree 4 (R of degree 5), c0 = R(aj) as a float pair (C0 + C0LO), so
  * R(aj) itself is exact to 2^-48; c1..c5 fitted as above with c0 fixed
  * to R(aj): max relative error 2^-28.9 with the float coefficients.
- * Returned as *lo + hi: hi = fma(P, s, c0), lo = fma(P, s, c0 - hi) + c0lo
- * (c0 - hi is exact: |s P| < c0/2).  P's own roundings reach R scaled by
- * |s P / R| <= 0.15: 2^-26.7 at most. */
+ * Returned unnormalised as C0 + *lo, *lo = fma(P, s, C0LO): C0 exact from
+ * the table, |lo| <= 0.15 C0, one rounding of lo (2^-26.7 relative to R
+ * at most) besides P's own roundings (scaled by |s P / R| <= 0.15:
+ * 2^-26.7 at most); the caller's two-products sum the pair in. */
 static _Alignas(64) const float GAUSS_RA_C0[32] = {
     0x1.0bdb2ep-2f, 0x1.d898dep-3f, 0x1.a57056p-3f, 0x1.7b5abep-3f,
     0x1.5845dcp-3f, 0x1.3aaddep-3f, 0x1.217252p-3f, 0x1.0bb968p-3f,
@@ -296,15 +297,14 @@ static inline vf gauss_ratio_lut32p5_hl(vf a, vf *lo)
     p = vf_fma(p, s, vf_lut32(GAUSS_RA_C3, idx));
     p = vf_fma(p, s, vf_lut32(GAUSS_RA_C2, idx));
     p = vf_fma(p, s, vf_lut32(GAUSS_RA_C1, idx));
-    const vf c0 = vf_lut32(GAUSS_RA_C0, idx);
-    const vf hi = vf_fma(p, s, c0);
-    *lo = vf_add(vf_fma(p, s, vf_sub(c0, hi)), vf_lut32(GAUSS_RA_C0LO, idx));
-    return hi;
+    *lo = vf_fma(p, s, vf_lut32(GAUSS_RA_C0LO, idx));
+    return vf_lut32(GAUSS_RA_C0, idx);
 }
 
-/* gauss_exp16 with E carried as E + *lo (E - T is exact): E's relative
- * error is then that of the polynomial (2^-29.2), of u (2^-29.6) and of
- * the rounding of pm1 (at most 2^-28.5). */
+/* gauss_exp16 with E carried as T_j + *lo, *lo = T_j pm1 (|lo| < 0.05 T_j,
+ * not renormalised: the caller's two-product sums it in): E's relative
+ * error is that of the polynomial (2^-29.2), of u (2^-29.6) and of the
+ * roundings of pm1 and of T_j pm1 (2^-28.5 each at most). */
 static inline vf gauss_exp16_hl(vf a, vf *nq, vf *lo)
 {
     const vf a2 = vf_mul(a, a);
@@ -317,10 +317,9 @@ static inline vf gauss_exp16_hl(vf a, vf *nq, vf *lo)
     p = vf_fma(p, u, vf_set1(0.5f));
     const vf pm1 = vf_fma(u, p, vf_lut16(GAUSS_EXP2_16_LO, vf_as_vi(t)));
     const vf tj = vf_lut16(GAUSS_EXP2_16, vf_as_vi(t));
-    const vf e = vf_fma(tj, pm1, tj);
-    *lo = vf_fma(tj, pm1, vf_sub(tj, e));
+    *lo = vf_mul(tj, pm1);
     *nq = n;
-    return e;
+    return tj;
 }
 
 /* ---- double ---- */
