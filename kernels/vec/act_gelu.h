@@ -35,7 +35,7 @@
 #include "core_erf.h"
 
 #define GELU_FAST_BODY(RATIO)                                                   \
-    const vf a = vf_min(vf_set1(GAUSS_TAIL_AMAX), vf_abs(x));                   \
+    const vf a = vf_absmin(x, vf_set1(GAUSS_TAIL_AMAX));                   \
     vf nq;                                                                      \
     const vf e = gauss_exp16(a, &nq);                                           \
     const vf aq = vf_scalef_floor(vf_mul(vf_mul(a, RATIO(a)), e), nq);          \
@@ -58,8 +58,9 @@ static inline vf gelu_fast_lut16(vf x, vf alpha)
  * unnormalised, the low part up to 0.15 resp. 0.05 of the high one, so
  * the cross term Rl El is kept) by two-products: about 2^-25.5 relative
  * in all.  Then max(-0, x) - aq - aql by Fast2Sum (|max(-0, x)| >= aq),
- * rounded once.  For x <= 0 that is -0 - aq exactly, then - aql: the
- * written order s - (aql - e) keeps -0 for x = -0 and underflow.
+ * rounded once.  For x <= 0 that is -0 - aq exactly, then - aql; the
+ * result takes x's sign (copysign, exact), since -0 - -0 (an underflowed
+ * negative aql) would give +0 for a -0 result.
  * e = min(e, 1) only matters for x = +inf (inf - inf in e): every finite
  * e is below 2^-20.  The pair is renormalised (z + zl, Fast2Sum) before
  * the scaling, so for a subnormal result (x in about [-14.1, -13.1]) zl
@@ -71,7 +72,7 @@ static inline vf gelu_fast_lut16(vf x, vf alpha)
 static inline vf gelu_acc_lut(vf x, vf alpha)
 {
     (void)alpha;
-    const vf a = vf_min(vf_set1(GAUSS_TAIL_AMAX), vf_abs(x));
+    const vf a = vf_absmin(x, vf_set1(GAUSS_TAIL_AMAX));
     vf nq, el, rl;
     const vf e = gauss_exp16_hl(a, &nq, &el);
     const vf r = gauss_ratio_lut32p5_hl(a, &rl);
@@ -86,7 +87,9 @@ static inline vf gelu_acc_lut(vf x, vf alpha)
     const vf m = vf_max(vf_set1(-0.0f), x);
     const vf s = vf_sub(m, aq);
     const vf err = vf_min(vf_sub(vf_sub(m, s), aq), vf_set1(1.0f));
-    return vf_sub(s, vf_sub(aql, err));
+    /* copysign: the result has the sign of x, and an underflowed negative
+     * aql would otherwise turn a -0 result into +0 (-0 - -0) */
+    return vf_copysign(vf_sub(s, vf_sub(aql, err)), x);
 }
 
 static inline vd gelu_acc_d(vd x, vd alpha)

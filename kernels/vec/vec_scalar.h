@@ -232,4 +232,7 @@ static inline vf vf_scalef_floor(vf a, vf nf)
     return vf_scalef(a, fl);
 }
 
+/* vf_absmin(a, c) = min(|a|, c) for c > 0, NaN a kept as NaN. */
+static inline vf vf_absmin(vf a, vf c) { return vf_min(c, vf_abs(a)); }
+
 #endif
