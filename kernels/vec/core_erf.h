@@ -29,7 +29,8 @@
  * - e^(-a^2/2) by a 16-entry 2^(j/16) table (gauss_exp16, below), so the
  *   polynomial is of degree 3.
  * Float pairs (ACCURATE, AVX-512): R of degree 5 on the 32 intervals with
- * c0 as a pair, and the exponential's E carried as E + El (below).
+ * c0 as a pair, returned as C0 + Rl, and the exponential as T_j + T_j pm1
+ * (below); gelu_acc_lut sums them in with two-products.
  * Double (ACCURATE, AVX2/poly): R = N5/M6 rational in a and core_exp.h's
  * exp_d. */
 #ifndef ACTBENCH_CORE_ERF_H
