@@ -1,33 +1,95 @@
 /* gelu, exact erf form: gelu(x) = x Phi(x) = 0.5 x (1 + erf(x/sqrt2)).
  *
- * With Q(a) = 1 - Phi(a) from core_erf.h (a = |x|):
- *   x <= 0:  gelu = x Q(|x|)       (erfc form: 1 + erf(x/sqrt2) would cancel)
- *   x >  0:  gelu = x - x Q(x)     (Phi >= 1/2: no cancellation)
- * x is clamped to [-14.6, 14.6] for Q and the product (NaN kept), so
- * gelu(-inf) = -14.6 Q(14.6) = -0 and gelu(+inf) = inf - 14.6 Q = inf; for
- * x > 14.6 the result is x.  -0 takes the x <= 0 side: gelu(-0) = -0.
+ * With Q(a) = 1 - Phi(a) = e^(-a^2/2) R(a) from core_erf.h (a = |x|):
+ *   x <= 0:  gelu = x Q(|x|) = -|x| Q       (1 + erf would cancel)
+ *   x >  0:  gelu = x - x Q(x) = x - |x| Q  (Phi >= 1/2: no cancellation)
+ * i.e. gelu = max(-0, x) - |x| Q(|x|) for every x, without a blend: x <= 0
+ * gives -0 - |x| Q, exact, and -0 for x = -0 or an underflowed product.
+ * a = min(|x|, 14.6) (NaN kept: NaN in, NaN out), so gelu(-inf) =
+ * -0 - 14.6 Q(14.6) = -0 and gelu(+inf) = inf.
  *
- * FAST (float): x Q = xq * s (core_erf.h), s last so a subnormal result
- *   (x down to about -14.1) is rounded once.  Measured max 2.56 ULP over
- *   all floats (at x ~ -3.0).
- * ACCURATE (double): the same in double (exp_d, rational of degree 5/6),
- *   rounded once to float: the double error, about 2^-33 relative, adds at
- *   most 2^-9 ULP to the final rounding, subnormal results included:
- *   measured max 0.502 ULP over all floats. */
+ * FAST (float, no division): |x| Q = scalef(a R(a) E, floor(nq)) with
+ *   e^(-a^2/2) = E 2^floor(nq) (gauss_exp16); the scaling comes last and
+ *   rounds once, so subnormal results (x down to about -14.1) are
+ *   rounded once.  Two table layouts for R (core_erf.h):
+ *   gelu_fast_lut32: 32 intervals, degree 4 (AVX-512: one vpermt2ps per
+ *     coefficient); max 3.51 ULP over all floats (at x = -12.50).
+ *   gelu_fast_lut16: 16 intervals, degree 5 (AVX2: a 16-entry lookup is
+ *     2 vpermps + a blend, a 32-entry one 4 + 3); max 3.64 ULP over all
+ *     floats (at x = -8.87).
+ *   (All 2^32 inputs against double erfc in a throwaway harness.)  Error
+ *   budget: R 2^-23.3..2^-23.9, e^(u/2) 2^-29, four float roundings (R's
+ *   last Horner step, a R, (a R) E, E) and the final one.
+ * ACCURATE, float (gelu_acc_lut, AVX-512): the same with R and E as float
+ *   pairs (core_erf.h) and the products and the final subtraction
+ *   compensated, rounded once at the end (see below).  On AVX2 its 32-entry
+ *   lookups cost 7 instructions each and it is slower than the double
+ *   version, which AVX2 and poly keep.
+ * ACCURATE, double (gelu_acc): the same Q in double (exp_d, rational of
+ *   degree 5/6), rounded once to float: the double error, about 2^-33
+ *   relative, adds at most 2^-9 ULP to the final rounding, subnormal
+ *   results included: measured max 0.502 ULP over all floats. */
 #ifndef ACTBENCH_ACT_GELU_H
 #define ACTBENCH_ACT_GELU_H
 
 #include "core_erf.h"
 
-static inline vf gelu_fast(vf x, vf alpha)
+#define GELU_FAST_BODY(RATIO)                                                   \
+    const vf a = vf_absmin(x, vf_set1(GAUSS_TAIL_AMAX));                   \
+    vf nq;                                                                      \
+    const vf e = gauss_exp16(a, &nq);                                           \
+    const vf aq = vf_scalef_floor(vf_mul(vf_mul(a, RATIO(a)), e), nq);          \
+    return vf_sub(vf_max(vf_set1(-0.0f), x), aq);
+
+static inline vf gelu_fast_lut32(vf x, vf alpha)
 {
     (void)alpha;
-    const vf xc = vf_min(vf_set1(GAUSS_TAIL_AMAX), vf_max(vf_set1(-GAUSS_TAIL_AMAX), x));
-    vf s;
-    const vf xq = gauss_tail_mul_f_parts(xc, &s);
-    const vf neg = vf_mul(xq, s);     /* x Q */
-    const vf pos = vf_fnma(xq, s, x); /* x - x Q */
-    return vf_select(vm_le(x, vf_zero()), neg, pos);
+    GELU_FAST_BODY(gauss_ratio_lut32p4)
+}
+
+static inline vf gelu_fast_lut16(vf x, vf alpha)
+{
+    (void)alpha;
+    GELU_FAST_BODY(gauss_ratio_lut16p5)
+}
+
+/* ACCURATE in float: |x| Q = (y + yl) 2^floor(nq), y + yl = a R E formed
+ * from the pairs R = C0 + Rl and E = T + El (core_erf.h; both
+ * unnormalised, the low part up to 0.15 resp. 0.05 of the high one, so
+ * the cross term Rl El is kept) by two-products: about 2^-25.5 relative
+ * in all.  Then max(-0, x) - aq - aql by Fast2Sum (|max(-0, x)| >= aq),
+ * rounded once.  For x <= 0 that is -0 - aq exactly, then - aql; the
+ * result takes x's sign (copysign, exact), since -0 - -0 (an underflowed
+ * negative aql) would give +0 for a -0 result.
+ * e = min(e, 1) only matters for x = +inf (inf - inf in e): every finite
+ * e is below 2^-20.  The pair is renormalised (z + zl, Fast2Sum) before
+ * the scaling, so for a subnormal result (x in about [-14.1, -13.1]) zl
+ * scaled is below a quarter of the subnormal unit: rounded twice there
+ * (z to float, at most a quarter unit; the scaling, half a unit), under
+ * 0.75 ULP plus the 2^-25.5; elsewhere one rounding plus 2^-25.5.
+ * Max 0.87 ULP over all floats (at x = -7.96; all 2^32 inputs against
+ * double erfc in a throwaway harness). */
+static inline vf gelu_acc_lut(vf x, vf alpha)
+{
+    (void)alpha;
+    const vf a = vf_absmin(x, vf_set1(GAUSS_TAIL_AMAX));
+    vf nq, el, rl;
+    const vf e = gauss_exp16_hl(a, &nq, &el);
+    const vf r = gauss_ratio_lut32p5_hl(a, &rl);
+    const vf p = vf_mul(a, r);
+    const vf pl = vf_fma(a, rl, vf_fms(a, r, p));
+    const vf y = vf_mul(p, e);
+    const vf yl = vf_fma(pl, e, vf_fma(p, el, vf_fma(pl, el, vf_fms(p, e, y))));
+    const vf z = vf_add(y, yl); /* renormalised: |zl| <= ulp(z)/2 */
+    const vf zl = vf_sub(yl, vf_sub(z, y));
+    const vf aq = vf_scalef_floor(z, nq);
+    const vf aql = vf_scalef_floor(zl, nq);
+    const vf m = vf_max(vf_set1(-0.0f), x);
+    const vf s = vf_sub(m, aq);
+    const vf err = vf_min(vf_sub(vf_sub(m, s), aq), vf_set1(1.0f));
+    /* copysign: the result has the sign of x, and an underflowed negative
+     * aql would otherwise turn a -0 result into +0 (-0 - -0) */
+    return vf_copysign(vf_sub(s, vf_sub(aql, err)), x);
 }
 
 static inline vd gelu_acc_d(vd x, vd alpha)

@@ -3,94 +3,324 @@
  *   Q(a) = 1 - Phi(a) = erfc(a/sqrt2)/2 = e^(-a^2/2) R(a),  a >= 0
  *
  * R (a scaled Mills ratio, erfcx(a/sqrt2)/2) is smooth and slowly varying
- * (1/2 at 0, ~ 1/(a sqrt(2 pi)) for large a), so it takes a short rational
- * approximation N(a)/M(a) in a itself, with M(0) = 1.  Working in a (an exact
- * float) rather than a transformed variable such as 1/(1+pa) matters: a
- * rounded transform would add its own rounding error to R's.  The fits are
- * over a in [0, 14.6] (beyond it every gelu output rounds to -0 or x), by a
- * linearised, Lawson-reweighted least-squares iteration on the relative
- * error of N/M (numpy + mpmath in /tmp, against mpmath's erfc):
- *   float:  N of degree 4, M of degree 5, 2^-25.2 with float coefficients;
- *   double: N of degree 5, M of degree 6, 2^-33.5.
- * All coefficients are positive, so the Horner sums never cancel.
+ * (1/2 at 0, ~ 1/(a sqrt(2 pi)) for large a).  gelu's outputs are -0 or x
+ * beyond a = 14.6 (GAUSS_TAIL_AMAX), so everything is for a in [0, 14.6].
  *
- * 1/sqrt2 is folded into the fit (Q takes a, not a/sqrt2), so the input
- * scaling x/sqrt2 is never rounded.  e^(-a^2/2) is evaluated with its
- * argument carried as two floats (a^2 = a2 + a2l exactly, by a fused
- * multiply-subtract), because an absolute error d in -a^2/2 is a relative
- * error d in Q, and a^2/2 reaches 106 where one float's rounding is 2^-18.
- * In double a^2 is exact (48 bits), and core_exp.h's exp_d is used. */
+ * Float (FAST): all in float, no division, no conversion to double.
+ * - R(a) piecewise: a + 1 in [1, 15.6] spans 4 binades; its exponent and
+ *   top mantissa bits (3 bits: 32 intervals, 2 bits: 16) index a table of
+ *   per-interval polynomial coefficients (vf_lut32 / vf_lut16: one permute
+ *   per coefficient on AVX-512).  With 3 bits the intervals [aj, aj + w)
+ *   have w = 1/8 on a in [0, 1), 1/4 on [1, 3), 1/2 on [3, 7), 1 on
+ *   [7, 15) (twice as wide with 2 bits).  aj = (a + 1 with the index bits
+ *   kept) - 1 is exact, and so is s = a - aj (Sterbenz, or aj = 0); the
+ *   rounding of a + 1 can only move a lane to the neighbouring interval
+ *   with s a hair outside [0, w), which the fits cover (2^-20 wider).
+ *   R = sum c_k s^k by Horner in s: |c_k s^k| falls fast with k, so the
+ *   roundings stay near one (a rational in a itself, as before, had nine
+ *   roundings that all reach the result for large a: 6*2^-24 measured).
+ *   Fitted in /tmp (numpy + mpmath erfc, throwaway script): per interval,
+ *   Lawson-reweighted least squares on the relative error, the
+ *   coefficients rounded to float one at a time from c0 up with the rest
+ *   refitted.  Max relative error with the float coefficients:
+ *     32 intervals, degree 4 (GAUSS_R32_*): 2^-23.9
+ *     16 intervals, degree 5 (GAUSS_R16_*): 2^-23.3
+ *   mostly c0's own rounding (R(aj) to float).
+ * - e^(-a^2/2) by a 16-entry 2^(j/16) table (gauss_exp16, below), so the
+ *   polynomial is of degree 3.
+ * Float pairs (ACCURATE, AVX-512): R of degree 5 on the 32 intervals with
+ * c0 as a pair, returned as C0 + Rl, and the exponential as T_j + T_j pm1
+ * (below); gelu_acc_lut sums them in with two-products.
+ * Double (ACCURATE, AVX2/poly): R = N5/M6 rational in a and core_exp.h's
+ * exp_d. */
 #ifndef ACTBENCH_CORE_ERF_H
 #define ACTBENCH_CORE_ERF_H
 
 #include "core_exp.h"
 
 #define GAUSS_TAIL_AMAX 14.6f /* Q(14.6) * 14.6 < 2^-151: gelu rounds to -0 */
+#define GAUSS_LOG2E 0x1.715476p+0f
+#define GAUSS_LN2_HI 0x1.62e430p-1f  /* float(ln2) */
+#define GAUSS_LN2_LO -0x1.05c610p-29f /* ln2 - GAUSS_LN2_HI */
 
-/* R(a) = N4(a)/M5(a), relative error 2^-25.2 on [0, 14.6].  Evaluated in
- * double and rounded once: in float the nine Horner roundings add up (all
- * terms are positive and for large a the leading ones dominate, so each
- * step's relative error reaches the result almost unscaled) to 6 * 2^-24
- * measured, which alone breaks the FAST tier's 4 ULP. */
-static inline vd gauss_tail_ratio_fd(vd a, vd unused)
+/* R(a), 32 intervals, degree 4.  Table position = interval number + 24
+ * mod 32 (a + 1 in [1, 2) has bits 20..24 = 24..31). */
+static _Alignas(64) const float GAUSS_R32_C0[32] = {
+    0x1.0bdb2ep-2f, 0x1.d898dep-3f, 0x1.a57056p-3f, 0x1.7b5abep-3f,
+    0x1.5845dcp-3f, 0x1.3aaddep-3f, 0x1.217252p-3f, 0x1.0bb968p-3f,
+    0x1.f1b89ap-4f, 0x1.b396f8p-4f, 0x1.82b4bcp-4f, 0x1.5b5accp-4f,
+    0x1.3b0fbcp-4f, 0x1.201faap-4f, 0x1.095608p-4f, 0x1.eba5fep-5f,
+    0x1.c9e12p-5f, 0x1.926972p-5f, 0x1.66ccb8p-5f, 0x1.43a38ap-5f,
+    0x1.26b4dp-5f, 0x1.0e7dcep-5f, 0x1.f3ddc2p-6f, 0x1.d087aep-6f,
+    0x1p-1f, 0x1.d0af2cp-2f, 0x1.a7f808p-2f, 0x1.84b706p-2f,
+    0x1.66027ap-2f, 0x1.4b1de2p-2f, 0x1.337024p-2f, 0x1.1e7c2ep-2f,
+};
+static _Alignas(64) const float GAUSS_R32_C1[32] = {
+    -0x1.1951e8p-3f, -0x1.c492a2p-4f, -0x1.71c03ep-4f, -0x1.325444p-4f,
+    -0x1.00f918p-4f, -0x1.b405acp-5f, -0x1.75aaecp-5f, -0x1.432978p-5f,
+    -0x1.19cd66p-5f, -0x1.b60128p-6f, -0x1.5cf92cp-6f, -0x1.1be158p-6f,
+    -0x1.d61342p-7f, -0x1.8b1ab8p-7f, -0x1.50672p-7f, -0x1.21ae26p-7f,
+    -0x1.f7d32cp-8f, -0x1.86b728p-8f, -0x1.3780bcp-8f, -0x1.fbf0a4p-9f,
+    -0x1.a5da9ep-9f, -0x1.63d142p-9f, -0x1.301232p-9f, -0x1.06ce32p-9f,
+    -0x1.988438p-2f, -0x1.5e6eb4p-2f, -0x1.2e8632p-2f, -0x1.06bfb2p-2f,
+    -0x1.cb0482p-3f, -0x1.9324e2p-3f, -0x1.63e166p-3f, -0x1.3bb0f2p-3f,
+};
+static _Alignas(64) const float GAUSS_R32_C2[32] = {
+    0x1.fc8cbap-5f, 0x1.7b53ep-5f, 0x1.203086p-5f, 0x1.bd5f1ap-6f,
+    0x1.5ce8d6p-6f, 0x1.159dd2p-6f, 0x1.bf0a14p-7f, 0x1.6bd5e8p-7f,
+    0x1.2baa76p-7f, 0x1.a21a66p-8f, 0x1.2db678p-8f, 0x1.bf2f5p-9f,
+    0x1.53d894p-9f, 0x1.080f58p-9f, 0x1.a06036p-10f, 0x1.4e7aaep-10f,
+    0x1.100d64p-10f, 0x1.75d326p-11f, 0x1.0b47b6p-11f, 0x1.8a832ep-12f,
+    0x1.2b853cp-12f, 0x1.d15b6cp-13f, 0x1.6fabf8p-13f, 0x1.28031cp-13f,
+    0x1.ffef6ap-3f, 0x1.a4efc2p-3f, 0x1.5c4848p-3f, 0x1.222b54p-3f,
+    0x1.e5f8b4p-4f, 0x1.9abd9ep-4f, 0x1.5c3fbp-4f, 0x1.293a98p-4f,
+};
+static _Alignas(64) const float GAUSS_R32_C3[32] = {
+    -0x1.95547cp-6f, -0x1.1b9b6ap-6f, -0x1.95a666p-7f, -0x1.29167p-7f,
+    -0x1.ae455ep-8f, -0x1.4721fp-8f, -0x1.ef84bp-9f, -0x1.74a90ap-9f,
+    -0x1.26ceacp-9f, -0x1.743d9p-10f, -0x1.eefd2cp-11f, -0x1.4c5762p-11f,
+    -0x1.d38294p-12f, -0x1.5a61fcp-12f, -0x1.e92fbap-13f, -0x1.758beap-13f,
+    -0x1.19a15ap-13f, -0x1.59ae18p-14f, -0x1.be5a7cp-15f, -0x1.2878dp-15f,
+    -0x1.a17b6cp-16f, -0x1.30e3c2p-16f, -0x1.b3989ap-17f, -0x1.4ccdbep-17f,
+    -0x1.0ec3d6p-3f, -0x1.b06276p-4f, -0x1.57085cp-4f, -0x1.14b9c4p-4f,
+    -0x1.b33528p-5f, -0x1.79a3fcp-5f, -0x1.32fffap-5f, -0x1.03957ep-5f,
+};
+static _Alignas(64) const float GAUSS_R32_C4[32] = {
+    0x1.ee81d2p-8f, 0x1.494f1ep-8f, 0x1.c5b502p-9f, 0x1.4bd29cp-9f,
+    0x1.8dac32p-10f, 0x1.3bd21p-10f, 0x1.b3988p-11f, 0x1.e30288p-12f,
+    0x1.b33366p-12f, 0x1.f3861cp-13f, 0x1.4397b8p-13f, 0x1.7476c2p-14f,
+    0x1.efe836p-15f, 0x1.9c4ce6p-15f, 0x1.9b41b6p-16f, 0x1.51ba32p-16f,
+    0x1.bef9a6p-17f, 0x1.f6c23ep-18f, 0x1.2c56eep-18f, 0x1.59c70ap-19f,
+    0x1.e614dep-20f, 0x1.7493p-20f, 0x1.a63df2p-21f, 0x1.598a46p-21f,
+    0x1.c26d3p-5f, 0x1.6fdaf8p-5f, 0x1.0a4a38p-5f, 0x1.abb614p-6f,
+    0x1.d24d4ep-7f, 0x1.6d0004p-6f, 0x1.104d9p-6f, 0x1.0ea744p-6f,
+};
+
+
+static inline vf gauss_ratio_lut32p4(vf a)
 {
-    (void)unused;
-    vd n = vd_fma(vd_set1(0x1.0e4254p-8), a, vd_set1(0x1.4d4826p-5));
-    n = vd_fma(n, a, vd_set1(0x1.77929ep-3));
-    n = vd_fma(n, a, vd_set1(0x1.c1056cp-2));
-    n = vd_fma(n, a, vd_set1(0x1p-1));
-    vd m = vd_fma(vd_set1(0x1.52b736p-7), a, vd_set1(0x1.a1bba2p-4));
-    m = vd_fma(m, a, vd_set1(0x1.e124b6p-2));
-    m = vd_fma(m, a, vd_set1(0x1.34000ep+0));
-    m = vd_fma(m, a, vd_set1(0x1.acc4e8p+0));
-    m = vd_fma(m, a, vd_set1(1.0));
-    return vd_div(n, m);
+    const vf a1 = vf_add(a, vf_set1(1.0f));
+    const vi idx = vi_srl(vf_as_vi(a1), 20);
+    const vf aj = vf_sub(vi_as_vf(vi_and(vf_as_vi(a1), vi_set1((int32_t)0xFFF00000u))), vf_set1(1.0f));
+    const vf s = vf_sub(a, aj);
+    vf r = vf_fma(vf_lut32(GAUSS_R32_C4, idx), s, vf_lut32(GAUSS_R32_C3, idx));
+    r = vf_fma(r, s, vf_lut32(GAUSS_R32_C2, idx));
+    r = vf_fma(r, s, vf_lut32(GAUSS_R32_C1, idx));
+    return vf_fma(r, s, vf_lut32(GAUSS_R32_C0, idx));
 }
-static inline vf gauss_tail_ratio_f(vf a)
+
+/* R(a), 16 intervals, degree 5 (vf_lut16 costs a third of vf_lut32 on
+ * AVX2).  Table position = interval number + 12 mod 16. */
+static _Alignas(64) const float GAUSS_R16_C0[16] = {
+    0x1.0bdb2ep-2f, 0x1.a57056p-3f, 0x1.5845dcp-3f, 0x1.217252p-3f,
+    0x1.f1b89ap-4f, 0x1.82b4bap-4f, 0x1.3b0fbcp-4f, 0x1.095608p-4f,
+    0x1.c9e11ep-5f, 0x1.66ccb8p-5f, 0x1.26b4dp-5f, 0x1.f3ddc2p-6f,
+    0x1p-1f, 0x1.a7f808p-2f, 0x1.66027ap-2f, 0x1.337024p-2f,
+};
+static _Alignas(64) const float GAUSS_R16_C1[16] = {
+    -0x1.195202p-3f, -0x1.71c04cp-4f, -0x1.00f94ap-4f, -0x1.75ab0ep-5f,
+    -0x1.19cdc4p-5f, -0x1.5cf80ep-6f, -0x1.d613aep-7f, -0x1.506784p-7f,
+    -0x1.f7d2a6p-8f, -0x1.3780c8p-8f, -0x1.a5daa8p-9f, -0x1.301252p-9f,
+    -0x1.988446p-2f, -0x1.2e863cp-2f, -0x1.cb04eap-3f, -0x1.63e132p-3f,
+};
+static _Alignas(64) const float GAUSS_R16_C2[16] = {
+    0x1.fca878p-5f, 0x1.2039ep-5f, 0x1.5d0824p-6f, 0x1.bf2098p-7f,
+    0x1.2bd176p-7f, 0x1.2da1a8p-8f, 0x1.53fc04p-9f, 0x1.a09b04p-10f,
+    0x1.101ed8p-10f, 0x1.0b5612p-11f, 0x1.2b8f54p-12f, 0x1.6fc1fcp-13f,
+    0x1.fffa22p-3f, 0x1.5c4fd2p-3f, 0x1.e6318cp-4f, 0x1.5c260ap-4f,
+};
+static _Alignas(64) const float GAUSS_R16_C3[16] = {
+    -0x1.98b42ap-6f, -0x1.9834a2p-7f, -0x1.b352dep-8f, -0x1.f3772p-9f,
+    -0x1.2b0c94p-9f, -0x1.f028b2p-11f, -0x1.d99664p-12f, -0x1.f1c878p-13f,
+    -0x1.1cf748p-13f, -0x1.c27cdap-15f, -0x1.a461b6p-16f, -0x1.b799e4p-17f,
+    -0x1.0feb4cp-3f, -0x1.588af6p-4f, -0x1.bab72p-5f, -0x1.305d42p-5f,
+};
+static _Alignas(64) const float GAUSS_R16_C4[16] = {
+    0x1.1c2acp-7f, 0x1.00e2d6p-8f, 0x1.d690c2p-10f, 0x1.f3c092p-11f,
+    0x1.049cb6p-11f, 0x1.67d7c8p-13f, 0x1.27a0e8p-14f, 0x1.01741ep-15f,
+    0x1.08a994p-16f, 0x1.5d18c8p-18f, 0x1.157c26p-19f, 0x1.ea0432p-21f,
+    0x1.f20734p-5f, 0x1.26c20ap-5f, 0x1.31802ap-6f, 0x1.0bd946p-6f,
+};
+static _Alignas(64) const float GAUSS_R16_C5[16] = {
+    -0x1.073cf4p-9f, -0x1.c199e8p-11f, -0x1.3dc6f6p-12f, -0x1.526f8p-13f,
+    -0x1.200684p-14f, -0x1.4ad956p-16f, -0x1.dbb712p-18f, -0x1.1e5f7ap-19f,
+    -0x1.34ca56p-20f, -0x1.6aa958p-22f, -0x1.023ed6p-23f, -0x1.77389ep-25f,
+    -0x1.4875f6p-6f, -0x1.64fa06p-7f, -0x1.d9bb24p-11f, -0x1.f74694p-8f,
+};
+
+
+static inline vf gauss_ratio_lut16p5(vf a)
 {
-    return VF_VIA_VD(gauss_tail_ratio_fd, a, vd_set1(0.0));
+    const vf a1 = vf_add(a, vf_set1(1.0f));
+    const vi idx = vi_srl(vf_as_vi(a1), 21);
+    const vf aj = vf_sub(vi_as_vf(vi_and(vf_as_vi(a1), vi_set1((int32_t)0xFFE00000u))), vf_set1(1.0f));
+    const vf s = vf_sub(a, aj);
+    vf r = vf_fma(vf_lut16(GAUSS_R16_C5, idx), s, vf_lut16(GAUSS_R16_C4, idx));
+    r = vf_fma(r, s, vf_lut16(GAUSS_R16_C3, idx));
+    r = vf_fma(r, s, vf_lut16(GAUSS_R16_C2, idx));
+    r = vf_fma(r, s, vf_lut16(GAUSS_R16_C1, idx));
+    return vf_fma(r, s, vf_lut16(GAUSS_R16_C0, idx));
 }
 
-/* x Q(a) for a = |xc| in [0, 14.6], xc = x clamped, as xq * *s: xq is a
- * normal float and *s a power of 2 to apply last, so a subnormal product is
- * rounded once.
- *
- * The exponential is written out here rather than taken from exp_f_parts:
- * the measured error of gelu with it was 5.9 ULP, mostly from its degree-5
- * polynomial (2^-23.2, up to 1.7 ULP by itself) and the rounding of 1 + p
- * before the multiply.  Here e^r = 1 + r + r^2 P(r) with P of degree 4
- * (Lawson-iterated least-squares fit of e^r for its relative error, numpy +
- * mpmath in /tmp: 2^-28.0 with float coefficients), and the 1 + p is folded
- * into the product with x: X = xc 2^n1 is exact (a power-of-2 scaling of a
- * normal float that stays normal), and X (1 + p) = fma(X, p, X) rounds once.
- * Reduction as in core_exp.h: n = round(h/ln2), r = h - n ln2_hi - n ln2_lo
- * + hl, |r| <= ~0.35; n in [-154, 0] is split n1 = n>>1, n2 = n - n1. */
-#define GAUSS_EXP_P2 0x1.fffffcp-2f
-#define GAUSS_EXP_P3 0x1.555492p-3f
-#define GAUSS_EXP_P4 0x1.5558f2p-5f
-#define GAUSS_EXP_P5 0x1.123a00p-7f
-#define GAUSS_EXP_P6 0x1.6a2400p-10f
+/* 2^(j/16) rounded to float, and its relative rounding error
+ * (2^(j/16) - T_j)/T_j, which gauss_exp16 adds to e^(u/2) - 1. */
+static _Alignas(64) const float GAUSS_EXP2_16[16] = {
+    0x1p+0f, 0x1.0b5586p+0f, 0x1.172b84p+0f, 0x1.2387a6p+0f,
+    0x1.306fep+0f, 0x1.3dea64p+0f, 0x1.4bfdaep+0f, 0x1.5ab07ep+0f,
+    0x1.6a09e6p+0f, 0x1.7a1148p+0f, 0x1.8ace54p+0f, 0x1.9c4918p+0f,
+    0x1.ae89fap+0f, 0x1.c199bep+0f, 0x1.d5818ep+0f, 0x1.ea4afap+0f,
+};
 
-static inline vf gauss_tail_mul_f_parts(vf xc, vf *s)
+static _Alignas(64) const float GAUSS_EXP2_16_LO[16] = {
+    0.0f, 0x1.8d96d4p-25f, -0x1.9c0c22p-27f, 0x1.964904p-25f,
+    0x1.125002p-25f, 0x1.370be4p-25f, -0x1.0a355p-25f, -0x1.00d8acp-27f,
+    0x1.26055cp-26f, -0x1.05cb44p-25f, 0x1.67a1cap-28f, 0x1.a3b5e4p-28f,
+    -0x1.f9c304p-27f, -0x1.6961b4p-28f, -0x1.a5217cp-28f, 0x1.61428ep-28f,
+};
+
+/* e^(-a^2/2) = E 2^floor(*nq) for a in [0, 14.6], a 16-entry 2^(j/16) table
+ * and a degree-3 polynomial.  a^2 = a2 + a2l exactly (two-product).
+ * nq = round(-a^2/(2 ln2)) to a multiple of 1/16 (adding 1.5*2^19 rounds
+ * there; t's low 4 mantissa bits are then 16 nq mod 16 = j), u = -a^2 -
+ * 2 nq ln2 in [-ln2/16, ln2/16] (ln2 in two parts; the first fused step
+ * rounds a value below 0.05 once, an absolute 2^-29), e^(u/2) =
+ * 1 + u (1/2 + u (c2 + c3 u)), fitted (Lawson least squares, numpy +
+ * mpmath in /tmp) for the relative error of e^(u/2): 2^-29.2 with float
+ * coefficients.  E = fma(T_j, pm1 + lo_j, T_j) with T_j = 2^(j/16)
+ * rounded to float and lo_j its relative rounding error (both tables),
+ * so T_j's rounding (up to 2^-25) does not count. */
+#define GAUSS_E16_MAGIC 0x1.8p19f
+#define GAUSS_E16_C2 0x1.00022ap-3f
+#define GAUSS_E16_C3 0x1.5556e6p-6f
+static inline vf gauss_exp16(vf a, vf *nq)
 {
-    const vf a = vf_abs(xc);
     const vf a2 = vf_mul(a, a);
-    const vf h = vf_mul(a2, vf_set1(-0.5f));
-    const vf hl = vf_mul(vf_fms(a, a, a2), vf_set1(-0.5f)); /* -a^2/2 = h + hl */
-    const vf t = vf_fma(h, vf_set1(EXP_F_LOG2E), vf_set1(EXP_F_MAGIC));
-    const vf nf = vf_sub(t, vf_set1(EXP_F_MAGIC));
-    vf r = vf_fnma(nf, vf_set1(EXP_F_LN2_HI), h);
-    r = vf_add(vf_fnma(nf, vf_set1(EXP_F_LN2_LO), r), hl);
-    vf p = vf_fma(vf_set1(GAUSS_EXP_P6), r, vf_set1(GAUSS_EXP_P5));
-    p = vf_fma(p, r, vf_set1(GAUSS_EXP_P4));
-    p = vf_fma(p, r, vf_set1(GAUSS_EXP_P3));
-    p = vf_fma(p, r, vf_set1(GAUSS_EXP_P2));
-    p = vf_fma(vf_mul(r, r), p, r); /* e^r - 1 */
-    const vi n = vi_sub(vf_as_vi(t), vf_as_vi(vf_set1(EXP_F_MAGIC)));
-    const vi n1 = vi_sra(n, 1);
-    *s = vf_pow2i(vi_sub(n, n1));
-    const vf xs = vf_mul(xc, vf_pow2i(n1));
-    return vf_mul(vf_fma(xs, p, xs), gauss_tail_ratio_f(a));
+    const vf a2l = vf_fms(a, a, a2);
+    const vf t = vf_fma(a2, vf_set1(-0.5f * GAUSS_LOG2E), vf_set1(GAUSS_E16_MAGIC));
+    const vf n = vf_sub(t, vf_set1(GAUSS_E16_MAGIC));
+    vf u = vf_fms(n, vf_set1(-2.0f * GAUSS_LN2_HI), a2);
+    u = vf_sub(vf_fnma(n, vf_set1(2.0f * GAUSS_LN2_LO), u), a2l);
+    vf p = vf_fma(vf_set1(GAUSS_E16_C3), u, vf_set1(GAUSS_E16_C2));
+    p = vf_fma(p, u, vf_set1(0.5f));
+    const vf pm1 = vf_fma(u, p, vf_lut16(GAUSS_EXP2_16_LO, vf_as_vi(t)));
+    const vf tj = vf_lut16(GAUSS_EXP2_16, vf_as_vi(t));
+    *nq = n;
+    return vf_fma(tj, pm1, tj);
+}
+
+/* ---- float, ACCURATE: the same pieces carried as float pairs ----
+ * R(a) = c0 + s P(s) on the 32 intervals of gauss_ratio_lut32p4, P of
+ * degree 4 (R of degree 5), c0 = R(aj) as a float pair (C0 + C0LO), so
+ * R(aj) itself is exact to 2^-48; c1..c5 fitted as above with c0 fixed
+ * to R(aj): max relative error 2^-28.9 with the float coefficients.
+ * Returned unnormalised as C0 + *lo, *lo = fma(P, s, C0LO): C0 exact from
+ * the table, |lo| <= 0.15 C0, one rounding of lo (2^-26.7 relative to R
+ * at most) besides P's own roundings (scaled by |s P / R| <= 0.15:
+ * 2^-26.7 at most); the caller's two-products sum the pair in. */
+static _Alignas(64) const float GAUSS_RA_C0[32] = {
+    0x1.0bdb2ep-2f, 0x1.d898dep-3f, 0x1.a57056p-3f, 0x1.7b5abep-3f,
+    0x1.5845dcp-3f, 0x1.3aaddep-3f, 0x1.217252p-3f, 0x1.0bb968p-3f,
+    0x1.f1b89cp-4f, 0x1.b396fap-4f, 0x1.82b4bcp-4f, 0x1.5b5acep-4f,
+    0x1.3b0fbcp-4f, 0x1.201faap-4f, 0x1.095608p-4f, 0x1.eba5fep-5f,
+    0x1.c9e12p-5f, 0x1.926972p-5f, 0x1.66ccb8p-5f, 0x1.43a38ap-5f,
+    0x1.26b4dp-5f, 0x1.0e7dcep-5f, 0x1.f3ddc2p-6f, 0x1.d087aep-6f,
+    0x1p-1f, 0x1.d0af2cp-2f, 0x1.a7f808p-2f, 0x1.84b706p-2f,
+    0x1.66027ap-2f, 0x1.4b1de2p-2f, 0x1.337024p-2f, 0x1.1e7c2ep-2f,
+};
+static _Alignas(64) const float GAUSS_RA_C1[32] = {
+    -0x1.195248p-3f, -0x1.c4931ep-4f, -0x1.71c04ap-4f, -0x1.3253b6p-4f,
+    -0x1.00f9dap-4f, -0x1.b405ccp-5f, -0x1.75ab64p-5f, -0x1.432b18p-5f,
+    -0x1.19cee8p-5f, -0x1.b60382p-6f, -0x1.5cf976p-6f, -0x1.1be2c4p-6f,
+    -0x1.d614e8p-7f, -0x1.8b1954p-7f, -0x1.5068c2p-7f, -0x1.21ae92p-7f,
+    -0x1.f7d588p-8f, -0x1.86b83ap-8f, -0x1.37811ep-8f, -0x1.fbf2cap-9f,
+    -0x1.a5dacp-9f, -0x1.63cfc6p-9f, -0x1.3012a8p-9f, -0x1.06cdbep-9f,
+    -0x1.988452p-2f, -0x1.5e6e6ep-2f, -0x1.2e865p-2f, -0x1.06bfbp-2f,
+    -0x1.cb062cp-3f, -0x1.93234cp-3f, -0x1.63e072p-3f, -0x1.3baf58p-3f,
+};
+static _Alignas(64) const float GAUSS_RA_C2[32] = {
+    0x1.fcc5ep-5f, 0x1.7b782cp-5f, 0x1.203f46p-5f, 0x1.bd4512p-6f,
+    0x1.5d2f9ap-6f, 0x1.15aa1ep-6f, 0x1.bf395ep-7f, 0x1.6c5d7p-7f,
+    0x1.2c04ccp-7f, 0x1.a29b32p-8f, 0x1.2dd7d2p-8f, 0x1.bfb91ep-9f,
+    0x1.542924p-9f, 0x1.07e348p-9f, 0x1.a0ee64p-10f, 0x1.4ea492p-10f,
+    0x1.105e9ep-10f, 0x1.762182p-11f, 0x1.0b6bcep-11f, 0x1.8aefb8p-12f,
+    0x1.2b99a4p-12f, 0x1.d0f966p-13f, 0x1.6fdbc8p-13f, 0x1.27e78ep-13f,
+    0x1.ffff18p-3f, 0x1.a4e15cp-3f, 0x1.5c55ap-3f, 0x1.222e76p-3f,
+    0x1.e681fap-4f, 0x1.9a44fep-4f, 0x1.5bf856p-4f, 0x1.28bf34p-4f,
+};
+static _Alignas(64) const float GAUSS_RA_C3[32] = {
+    -0x1.9aaaf4p-6f, -0x1.1ef926p-6f, -0x1.993b7ep-7f, -0x1.293ea8p-7f,
+    -0x1.b73638p-8f, -0x1.499f78p-8f, -0x1.f609d2p-9f, -0x1.835a2cp-9f,
+    -0x1.2e4376p-9f, -0x1.7df2b4p-10f, -0x1.f604dp-11f, -0x1.557224p-11f,
+    -0x1.de3ed2p-12f, -0x1.57ccfp-12f, -0x1.f99adp-13f, -0x1.7b3a1ap-13f,
+    -0x1.20ef74p-13f, -0x1.60e54cp-14f, -0x1.c594d2p-15f, -0x1.2ffa3ep-15f,
+    -0x1.a609aep-16f, -0x1.2d9c0ep-16f, -0x1.ba6302p-17f, -0x1.4b6f4p-17f,
+    -0x1.103c8cp-3f, -0x1.b021d8p-4f, -0x1.59210ap-4f, -0x1.15a3d4p-4f,
+    -0x1.c1da88p-5f, -0x1.6e6accp-5f, -0x1.2c9342p-5f, -0x1.efb366p-6f,
+};
+static _Alignas(64) const float GAUSS_RA_C4[32] = {
+    0x1.29ba2ap-7f, 0x1.88b3b6p-8f, 0x1.091168p-8f, 0x1.6d37b2p-9f,
+    0x1.000e94p-9f, 0x1.6ce276p-10f, 0x1.086afcp-10f, 0x1.824f8cp-11f,
+    0x1.1a2182p-11f, 0x1.466db8p-12f, 0x1.8a2628p-13f, 0x1.f03afcp-14f,
+    0x1.41a01p-14f, 0x1.af8036p-15f, 0x1.28f7bep-15f, 0x1.a15e8cp-16f,
+    0x1.233454p-16f, 0x1.3f1ebp-17f, 0x1.73298ap-18f, 0x1.c58c24p-19f,
+    0x1.21fc3cp-19f, 0x1.7d949p-20f, 0x1.0558fcp-20f, 0x1.6d0cfcp-21f,
+    0x1.fa3854p-5f, 0x1.87f312p-5f, 0x1.2cd488p-5f, 0x1.d5540ep-6f,
+    0x1.74dad6p-6f, 0x1.240df2p-6f, 0x1.d791fap-7f, 0x1.793ff6p-7f,
+};
+static _Alignas(64) const float GAUSS_RA_C5[32] = {
+    -0x1.49a996p-9f, -0x1.9cd87ap-10f, -0x1.0bd4b4p-10f, -0x1.647176p-11f,
+    -0x1.e11c6p-12f, -0x1.48946cp-12f, -0x1.cbab8cp-13f, -0x1.358c38p-13f,
+    -0x1.87bc56p-14f, -0x1.a8518ep-15f, -0x1.ddac42p-16f, -0x1.1d4e34p-16f,
+    -0x1.57f19p-17f, -0x1.b88758p-18f, -0x1.2108f8p-18f, -0x1.7ea68p-19f,
+    -0x1.b4e4cap-20f, -0x1.b888eap-21f, -0x1.d8ce5cp-22f, -0x1.0b0f52p-22f,
+    -0x1.42cddp-23f, -0x1.84d66ap-24f, -0x1.021444p-24f, -0x1.515bp-25f,
+    -0x1.6ceba8p-6f, -0x1.21621cp-6f, -0x1.8f0eep-7f, -0x1.2dc64ap-7f,
+    -0x1.01affp-7f, -0x1.692ab4p-8f, -0x1.440826p-8f, -0x1.f711f8p-9f,
+};
+static _Alignas(64) const float GAUSS_RA_C0LO[32] = {
+    0x1.cef98ep-33f, 0x1.38de32p-32f, -0x1.a5db52p-29f, -0x1.a05f8ap-28f,
+    0x1.5a54aap-28f, -0x1.cc2dp-32f, 0x1.8b805cp-30f, 0x1.9bdb28p-28f,
+    0x1.18f4dcp-31f, -0x1.870edp-31f, -0x1.cdac8cp-30f, -0x1.89d408p-29f,
+    0x1.698ef8p-29f, -0x1.b4c90ap-29f, 0x1.8f62bep-29f, 0x1.6c52cap-31f,
+    0x1.c91126p-30f, 0x1.7a866ep-32f, -0x1.18fceap-31f, 0x1.c8dda8p-30f,
+    -0x1.999acap-32f, -0x1.c4d9cep-30f, 0x1.7a2c42p-32f, -0x1.23e682p-31f,
+    0.0f, -0x1.8301a4p-28f, 0x1.69e57p-30f, -0x1.38bbbcp-30f,
+    0x1.a98496p-27f, -0x1.b3404p-27f, -0x1.086b3cp-27f, -0x1.b25fdp-27f,
+};
+
+static inline vf gauss_ratio_lut32p5_hl(vf a, vf *lo)
+{
+    const vf a1 = vf_add(a, vf_set1(1.0f));
+    const vi idx = vi_srl(vf_as_vi(a1), 20);
+    const vf aj = vf_sub(vi_as_vf(vi_and(vf_as_vi(a1), vi_set1((int32_t)0xFFF00000u))), vf_set1(1.0f));
+    const vf s = vf_sub(a, aj);
+    vf p = vf_fma(vf_lut32(GAUSS_RA_C5, idx), s, vf_lut32(GAUSS_RA_C4, idx));
+    p = vf_fma(p, s, vf_lut32(GAUSS_RA_C3, idx));
+    p = vf_fma(p, s, vf_lut32(GAUSS_RA_C2, idx));
+    p = vf_fma(p, s, vf_lut32(GAUSS_RA_C1, idx));
+    *lo = vf_fma(p, s, vf_lut32(GAUSS_RA_C0LO, idx));
+    return vf_lut32(GAUSS_RA_C0, idx);
+}
+
+/* gauss_exp16 with E carried as T_j + *lo, *lo = T_j pm1 (|lo| < 0.05 T_j,
+ * not renormalised: the caller's two-product sums it in): E's relative
+ * error is that of the polynomial (2^-29.2), of u (2^-29.6) and of the
+ * roundings of pm1 and of T_j pm1 (2^-28.5 each at most). */
+static inline vf gauss_exp16_hl(vf a, vf *nq, vf *lo)
+{
+    const vf a2 = vf_mul(a, a);
+    const vf a2l = vf_fms(a, a, a2);
+    const vf t = vf_fma(a2, vf_set1(-0.5f * GAUSS_LOG2E), vf_set1(GAUSS_E16_MAGIC));
+    const vf n = vf_sub(t, vf_set1(GAUSS_E16_MAGIC));
+    vf u = vf_fms(n, vf_set1(-2.0f * GAUSS_LN2_HI), a2);
+    u = vf_sub(vf_fnma(n, vf_set1(2.0f * GAUSS_LN2_LO), u), a2l);
+    vf p = vf_fma(vf_set1(GAUSS_E16_C3), u, vf_set1(GAUSS_E16_C2));
+    p = vf_fma(p, u, vf_set1(0.5f));
+    const vf pm1 = vf_fma(u, p, vf_lut16(GAUSS_EXP2_16_LO, vf_as_vi(t)));
+    const vf tj = vf_lut16(GAUSS_EXP2_16, vf_as_vi(t));
+    *lo = vf_mul(tj, pm1);
+    *nq = n;
+    return tj;
 }
 
 /* ---- double ---- */

@@ -169,4 +169,37 @@ static inline vf vd_cvt_vf2(vd lo, vd hi)
 #define VF_VIA_VD(FN, x, ...) \
     vd_cvt_vf2(FN(vf_cvt_vd_lo(x), __VA_ARGS__), FN(vf_cvt_vd_hi(x), __VA_ARGS__))
 
+/* ---- added for gelu: 32-entry table lookup ----
+ * vf_lut32(t, i): lane k gets t[i_k & 31] (t: 32 floats, any alignment);
+ * four vpermps (each uses the low 3 index bits), then two rounds of
+ * blendv on index bits 3 and 4 moved into the sign bit. */
+static inline vf vf_lut32(const float *t, vi i)
+{
+    const vf a = _mm256_permutevar8x32_ps(_mm256_loadu_ps(t), i);
+    const vf b = _mm256_permutevar8x32_ps(_mm256_loadu_ps(t + 8), i);
+    const vf c = _mm256_permutevar8x32_ps(_mm256_loadu_ps(t + 16), i);
+    const vf d = _mm256_permutevar8x32_ps(_mm256_loadu_ps(t + 24), i);
+    const vf b3 = _mm256_castsi256_ps(_mm256_slli_epi32(i, 28));
+    const vf b4 = _mm256_castsi256_ps(_mm256_slli_epi32(i, 27));
+    return _mm256_blendv_ps(_mm256_blendv_ps(a, b, b3), _mm256_blendv_ps(c, d, b3), b4);
+}
+
+/* vf_lut16(t, i): lane k gets t[i_k & 15]; two vpermps and a blendv on
+ * index bit 3 moved into the sign bit. */
+static inline vf vf_lut16(const float *t, vi i)
+{
+    const vf a = _mm256_permutevar8x32_ps(_mm256_loadu_ps(t), i);
+    const vf b = _mm256_permutevar8x32_ps(_mm256_loadu_ps(t + 8), i);
+    return _mm256_blendv_ps(a, b, _mm256_castsi256_ps(_mm256_slli_epi32(i, 28)));
+}
+
+/* vf_scalef_floor(a, nf) = a * 2^floor(nf) rounded once (as vf_scalef). */
+static inline vf vf_scalef_floor(vf a, vf nf)
+{
+    return vf_scalef(a, _mm256_round_ps(nf, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC));
+}
+
+/* vf_absmin(a, c) = min(|a|, c) for c > 0, NaN a kept as NaN. */
+static inline vf vf_absmin(vf a, vf c) { return vf_min(c, vf_abs(a)); }
+
 #endif

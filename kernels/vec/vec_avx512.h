@@ -159,4 +159,23 @@ static inline vf vd_cvt_vf2(vd lo, vd hi)
 #define VF_VIA_VD(FN, x, ...) \
     vd_cvt_vf2(FN(vf_cvt_vd_lo(x), __VA_ARGS__), FN(vf_cvt_vd_hi(x), __VA_ARGS__))
 
+/* ---- added for gelu: 32-entry table lookup ----
+ * vf_lut32(t, i): lane k gets t[i_k & 31] (t: 32 floats, any alignment);
+ * one vpermt2ps (the two table halves are loop invariant). */
+static inline vf vf_lut32(const float *t, vi i)
+{
+    return _mm512_permutex2var_ps(_mm512_loadu_ps(t), i, _mm512_loadu_ps(t + 16));
+}
+
+/* vf_lut16(t, i): lane k gets t[i_k & 15] (t: 16 floats); one vpermps. */
+static inline vf vf_lut16(const float *t, vi i) { return _mm512_permutexvar_ps(i, _mm512_loadu_ps(t)); }
+
+/* vf_scalef_floor(a, nf) = a * 2^floor(nf) rounded once, for any nf with
+ * floor(nf) in [-300, 300] (vscalefps floors its second operand itself). */
+static inline vf vf_scalef_floor(vf a, vf nf) { return _mm512_scalef_ps(a, nf); }
+
+/* vf_absmin(a, c) = min(|a|, c) for c > 0, NaN a kept as NaN: one
+ * vrangeps (min of magnitudes, sign cleared). */
+static inline vf vf_absmin(vf a, vf c) { return _mm512_range_ps(a, c, 0x0A); }
+
 #endif

@@ -215,4 +215,24 @@ static inline vd vf_cvt_vd_hi(vf a) { (void)a; return 0.0; }
 static inline vf vd_cvt_vf2(vd lo, vd hi) { (void)hi; return (float)lo; }
 #define VF_VIA_VD(FN, x, ...) ((float)FN((double)(x), __VA_ARGS__))
 
+/* ---- added for gelu: 32-entry table lookup ----
+ * vf_lut32(t, i): t[i & 31] (t: 32 floats). */
+static inline vf vf_lut32(const float *t, vi i) { return t[(uint32_t)i & 31u]; }
+
+/* vf_lut16(t, i): t[i & 15] (t: 16 floats). */
+static inline vf vf_lut16(const float *t, vi i) { return t[(uint32_t)i & 15u]; }
+
+/* vf_scalef_floor(a, nf) = a * 2^floor(nf) rounded once (as vf_scalef),
+ * |nf| < 2^23. */
+static inline vf vf_scalef_floor(vf a, vf nf)
+{
+    float fl = (float)(int32_t)nf; /* toward zero */
+    if (fl > nf)
+        fl -= 1.0f;
+    return vf_scalef(a, fl);
+}
+
+/* vf_absmin(a, c) = min(|a|, c) for c > 0, NaN a kept as NaN. */
+static inline vf vf_absmin(vf a, vf c) { return vf_min(c, vf_abs(a)); }
+
 #endif
