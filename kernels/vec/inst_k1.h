@@ -48,5 +48,8 @@ VEC_ELEMENTWISE_KERNEL(KSYM(leaky_relu, select), leaky_relu_exact, 0.2f)
 VEC_ELEMENTWISE_KERNEL(KSYM(relu6, minmax), relu6_exact, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(hard_sigmoid, div6_fma), hard_sigmoid_exact, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(hard_swish, div6_fma), hard_swish_exact, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(hard_sigmoid, inv6_fma2_acc), hard_sigmoid_acc, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(hard_sigmoid, clamp_inv6_fast), hard_sigmoid_fast, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(hard_swish, clamp_inv6_fast), hard_swish_fast, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(softsign, f64_div), softsign_acc, 0.0f)
 #endif
