@@ -96,17 +96,15 @@ static inline vf hard_sigmoid_acc(vf x, vf alpha)
 
 /* Copy-speed tier (FAST): no fma (on Zen 4 a zmm fma costs more than a
  * multiply, and float add/min/max/vrangeps share two pipes; at 4K elements
- * the loop is bound by one 64-byte store per two cycles), three float ops
- * and a special-value fixup:
- *   xc = x clamped to [-3, 3], t = xc + 3 (exact for xc <= -1.5 by
- *   Sterbenz: no cancellation near -3), h = t C6 in [0, 1]:
+ * the loop is bound by one 64-byte store per two cycles):
+ *   xc = x clamped to [-3, 3] (NaN kept), t = xc + 3 (exact for xc <= -1.5
+ *   by Sterbenz: no cancellation near -3), h = t C6 in [0, 1]:
  *   xc = -3 gives +0, xc = 3 gives 6 C6 = 1 + 2^-25 -> 1.
  * hard_sigmoid = h; the rounding of t (xc > -1.5), C6 and the product:
  *   measured max 1.33 ULP over all floats.
- * hard_swish = x h: x >= 3 gives x (+inf too), x <= -3 gives x (+0) = -0
- *   for finite x, and vf_nan_ninf0_from sets -inf -> -0 (not -inf * 0);
- *   measured max 2.48 ULP over all floats.
- * vf_clamp_abs loses a NaN x (vrangeps), vf_nan_from puts it back. */
+ * hard_swish = max(-3, x) h: x >= 3 gives x (+inf too), x <= -3 gives
+ *   -3 (+0) = -0 (-inf included, not -inf * 0); measured max 2.48 ULP over
+ *   all floats. */
 static inline vf hard_sigmoid_h(vf x)
 {
     const vf t = vf_add(vf_clamp_abs(x, vf_set1(3.0f)), vf_set1(3.0f));
@@ -116,13 +114,13 @@ static inline vf hard_sigmoid_h(vf x)
 static inline vf hard_sigmoid_fast(vf x, vf alpha)
 {
     (void)alpha;
-    return vf_nan_from(hard_sigmoid_h(x), x);
+    return hard_sigmoid_h(x);
 }
 
 static inline vf hard_swish_fast(vf x, vf alpha)
 {
     (void)alpha;
-    return vf_nan_ninf0_from(vf_mul(x, hard_sigmoid_h(x)), x);
+    return vf_mul(vf_max(vf_set1(-3.0f), x), hard_sigmoid_h(x));
 }
 
 static inline vd softsign_d(vd x, vd alpha)

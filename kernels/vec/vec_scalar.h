@@ -28,9 +28,7 @@
  *         vi_shl vi_sra vi_srl (by a constant count), vi_gt vi_eq -> vm,
  *         vf_pow2i(n) = 2^n for n in [-126, 127],
  *         vf_scalef(a, nf) = a * 2^nf rounded once (nf integral; see below)
- * clamps: vf_clamp_abs(x, c) (x in [-c, c]; NaN x -> some value in [-c, c]),
- *         vf_nan_from(y, x) (NaN where x is NaN, else y),
- *         vf_nan_ninf0_from(y, x) (the same, and -0 where x = -inf)
+ * clamp:  vf_clamp_abs(x, c) (x limited to [-c, c], c > 0; NaN kept)
  * double: vd_set1 vd_add vd_sub vd_mul vd_div vd_fma vd_fnma vd_min vd_max
  *         vd_abs vd_neg vd_lt vd_le vd_gt vd_ge vd_eq vd_select vd_rcp_approx
  *         vd_reduce_add, vd_as_vl vl_as_vd vl_set1 vl_add vl_sub vl_or,
@@ -174,18 +172,9 @@ static inline vf vf_scalef(vf a, vf nf)
     return vf_mul(vf_mul(a, vf_pow2i(n1)), vf_pow2i(vi_sub(n, n1)));
 }
 
-/* Clamps for the piecewise-linear kernels (added for act_pwl.h):
- * vf_clamp_abs(x, c) = x limited to [-c, c] for c > 0 (a NaN x gives some
- * value in [-c, c]: pair it with vf_nan_from); vf_nan_from(y, x) = a quiet
- * NaN where x is NaN, else y; vf_nan_ninf0_from(y, x) = the same, and -0
- * where x = -inf. */
-static inline vf vf_clamp_abs(vf x, vf c) { return vf_max(vf_min(x, c), vf_neg(c)); }
-static inline vf vf_nan_from(vf y, vf x) { return vf_select(vm_isnan(x), vf_add(x, x), y); }
-static inline vf vf_nan_ninf0_from(vf y, vf x)
-{
-    y = vf_select(vm_eq(x, vf_set1(-__builtin_inff())), vf_set1(-0.0f), y);
-    return vf_nan_from(y, x);
-}
+/* Clamp for the piecewise-linear kernels (added for act_pwl.h): x limited
+ * to [-c, c] for c > 0, NaN kept (vf_max(-c, x) returns a NaN x). */
+static inline vf vf_clamp_abs(vf x, vf c) { return vf_min(c, vf_max(vf_neg(c), x)); }
 
 /* ---- double ---- */
 static inline vd vd_set1(double a) { return a; }
