@@ -65,6 +65,64 @@ static inline vf hard_swish_exact(vf x, vf alpha)
     return vf_select(vm_ge(x, vf_set1(3.0f)), x, y);
 }
 
+/* Cheaper tiers of hard_sigmoid / hard_swish: multiplications by a float
+ * 1/6, no TwoSum.  C6 = fl(1/6) = (1/6)(1 + 2^-25) exactly.
+ *
+ * hard_sigmoid (ACCURATE): for xc = x clamped to [-3, 3],
+ *   y1 = fma(xc, C6, 1/2) = (xc + 3)/6 + xc 2^-25/6 + (rounding of y1),
+ *   y  = fma(xc, -E6, y1),   E6 = 2^-25 fl_down(1/6) = 2^-25/6 (1 - 2^-24.6),
+ * so y = (xc + 3)/6 + r1 + O(2^-50.6) before its own rounding.  Near x = -3
+ * the result is small but so is y1 (|y1| < y), so |r1| <= ulp(y)/2 (and
+ * <= ulp(y)/4 at the smallest y = 2^-22/6): no cancellation error.  The
+ * rounded-down E6 makes xc = -3 give -2^-50, which max(0, .) turns into the
+ * exact +0; y never exceeds 1 (x = 3 gives 1 - 2^-26 -> 1).  Measured max
+ * 0.667 ULP over all floats.  Clamping x first keeps +-inf away from the
+ * fmas (inf - inf); max(-3, x) keeps a NaN x. */
+#define PWL_C6 0x1.555556p-3f  /* fl(1/6), rounded up */
+#define PWL_E6 0x1.555554p-28f /* 2^-25 * 1/6 rounded down */
+
+static inline vf hard_sigmoid_inv6_core(vf xc)
+{
+    const vf y1 = vf_fma(xc, vf_set1(PWL_C6), vf_set1(0.5f));
+    return vf_fma(xc, vf_set1(-PWL_E6), y1);
+}
+
+static inline vf hard_sigmoid_acc(vf x, vf alpha)
+{
+    (void)alpha;
+    const vf xc = vf_min(vf_set1(3.0f), vf_max(vf_set1(-3.0f), x));
+    return vf_max(vf_zero(), hard_sigmoid_inv6_core(xc));
+}
+
+/* Copy-speed tier (FAST): no fma (on Zen 4 a zmm fma costs more than a
+ * multiply, and float add/min/max/vrangeps share two pipes; at 4K elements
+ * the loop is bound by one 64-byte store per two cycles):
+ *   xc = x clamped to [-3, 3] (NaN kept), t = xc + 3 (exact for xc <= -1.5
+ *   by Sterbenz: no cancellation near -3), h = t C6 in [0, 1]:
+ *   xc = -3 gives +0, xc = 3 gives 6 C6 = 1 + 2^-25 -> 1.
+ * hard_sigmoid = h; the rounding of t (xc > -1.5), C6 and the product:
+ *   measured max 1.33 ULP over all floats.
+ * hard_swish = max(-3, x) h: x >= 3 gives x (+inf too), x <= -3 gives
+ *   -3 (+0) = -0 (-inf included, not -inf * 0); measured max 2.48 ULP over
+ *   all floats. */
+static inline vf hard_sigmoid_h(vf x)
+{
+    const vf t = vf_add(vf_clamp_abs(x, vf_set1(3.0f)), vf_set1(3.0f));
+    return vf_mul(t, vf_set1(PWL_C6));
+}
+
+static inline vf hard_sigmoid_fast(vf x, vf alpha)
+{
+    (void)alpha;
+    return hard_sigmoid_h(x);
+}
+
+static inline vf hard_swish_fast(vf x, vf alpha)
+{
+    (void)alpha;
+    return vf_mul(vf_max(vf_set1(-3.0f), x), hard_sigmoid_h(x));
+}
+
 static inline vd softsign_d(vd x, vd alpha)
 {
     (void)alpha;

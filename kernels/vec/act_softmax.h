@@ -12,8 +12,10 @@
  * softmax FAST: x - max is carried as two floats (TwoSum) and the low part
  *   fed to exp_f's reduced argument -- a rounded x - max of size ~100 would
  *   otherwise cost up to 2^-18 relative in e; y = e * float(1/sum).
- * softmax ACCURATE: x - max exact in double, exp_d, e stored as float, then
- *   y = float(e * (1/sum)) in double: two float roundings, <= 1 ULP + 2^-30.
+ * softmax ACCURATE (f64-p7): x - max exact in double, exp_d, e stored as
+ *   float, then y = float(e * (1/sum)) in double: two float roundings,
+ *   <= 1 ULP + 2^-30.
+ * softmax ACCURATE (rr2-p6-hl): the same in float, see softmax_acc_hl_row.
  * log_softmax: y = (x - max) - log(sum).  sum = 1 + rest where rest sums the
  *   terms with x < max plus (count(x == max) - 1), so log(sum) = log1p(rest)
  *   keeps its relative accuracy when rest is tiny (then y for x = max is
@@ -146,6 +148,23 @@ static inline void softmax_acc_row(const float *x, float *y, size_t len)
     }
 }
 
+/* y = (x - max) - log1p(rest) in double, one rounding to float.  A +inf
+ * entry equals max, so it was counted, not summed as NaN: a row whose max is
+ * not finite (+inf, or -inf: all -inf) is NaN throughout. */
+static inline void log_softmax_finish_d(const float *x, float *y, size_t len, float maxf,
+                                        double rest)
+{
+    const vd max = vd_set1((double)maxf);
+    if (!(maxf - maxf == 0.0f))
+        rest = (double)(maxf - maxf);
+    const vd lse = log1p_d(vd_set1(rest));
+    for (size_t i = 0; i < len; i += VF_LANES) {
+        const vf v = softmax_load(x, i, len);
+        const vd d0 = vd_sub(vf_cvt_vd_lo(v), max), d1 = vd_sub(vf_cvt_vd_hi(v), max);
+        softmax_store(y, i, len, vd_cvt_vf2(vd_sub(d0, lse), vd_sub(d1, lse)));
+    }
+}
+
 static inline void log_softmax_acc_row(const float *x, float *y, size_t len)
 {
     const float maxf = softmax_row_max(x, len);
@@ -162,16 +181,60 @@ static inline void log_softmax_acc_row(const float *x, float *y, size_t len)
             c1 = vd_add(c1, vd_select(m1, vd_set1(1.0), vd_set1(0.0)));
         }
     }
-    double rest = vd_reduce_add(vd_add(s0, s1)) + (vd_reduce_add(vd_add(c0, c1)) - 1.0);
-    /* a +inf entry equals max, so it was counted, not summed as NaN: a row
-     * whose max is not finite (+inf, or -inf: all -inf) is NaN throughout */
-    if (!(maxf - maxf == 0.0f))
-        rest = (double)(maxf - maxf);
-    const vd lse = log1p_d(vd_set1(rest));
+    const double rest = vd_reduce_add(vd_add(s0, s1)) + (vd_reduce_add(vd_add(c0, c1)) - 1.0);
+    log_softmax_finish_d(x, y, len, maxf, rest);
+}
+
+/* softmax ACCURATE in float (rr2-p6-hl): x - max as d + dl (TwoSum, dl
+ * kept wherever d is finite), e = e^(d + dl) from exp_f_pn_hl as p + plo
+ * (relative error 2^-27.4 plus 2^-45), ph = p + plo rounded and its exact
+ * residual pr (Fast2Sum, |p| >= |plo|); e_i = ph 2^n is stored (one
+ * rounding: <= 2^-24 relative, or 2^-150 absolute when subnormal) and the
+ * sum S = sum(e_i) in double + sum(pr 2^n) in float (the residuals are
+ * below 2^-24 S, so their float sum costs < 2^-38 S), so S is within
+ * 2^-27.3 of the exact sum.  Then y = e_i (inv_hi + inv_lo), 1/S as a
+ * float pair (2^-48), in one fused rounding.  Error: 0.5 (last rounding)
+ * + up to 1 (rounding of e_i, relative 2^-24) + 0.2 (polynomial, twice)
+ * = 1.7 ULP at most, subnormal outputs included (their absolute error is
+ * 2^-150 (e_i) + half a subnormal ulp). */
+/* The sum pass: stores e_i = ph 2^n to y and returns
+ * S = sum(e_i) + sum(pr 2^n). */
+static inline double softmax_hl_sum(const float *x, float *y, size_t len, float max)
+{
+    const vf vmax = vf_set1(max);
+    vd s0 = vd_set1(0.0), s1 = vd_set1(0.0);
+    vf sr = vf_zero();
     for (size_t i = 0; i < len; i += VF_LANES) {
-        const vf v = softmax_load(x, i, len);
-        const vd d0 = vd_sub(vf_cvt_vd_lo(v), max), d1 = vd_sub(vf_cvt_vd_hi(v), max);
-        softmax_store(y, i, len, vd_cvt_vf2(vd_sub(d0, lse), vd_sub(d1, lse)));
+        const vf xv = softmax_load(x, i, len);
+        const vf d = vf_sub(xv, vmax);
+        const vf bb = vf_sub(d, xv);
+        const vf err = vf_sub(vf_sub(xv, vf_sub(d, bb)), vf_add(vmax, bb));
+        /* d = -inf (x = -inf) makes err NaN: e is 0 there anyway */
+        const vf dl = vf_select(vm_ge(d, vf_set1(EXP_F_MIN)), err, vf_zero());
+        vf n, plo;
+        const vf p = exp_f_pn_hl(vf_max(vf_set1(EXP_F_MIN), d), dl, &n, &plo);
+        const vf ph = vf_add(p, plo);
+        const vf pr = vf_sub(plo, vf_sub(ph, p));
+        const vf e = vf_scalef(ph, n);
+        softmax_store(y, i, len, e);
+        sr = vf_add(sr, vf_scalef(pr, n));
+        s0 = vd_add(s0, vf_cvt_vd_lo(e));
+        /* VD_PER_VF == 1 (scalar): no high half */
+        if (VD_PER_VF > 1)
+            s1 = vd_add(s1, vf_cvt_vd_hi(e));
+    }
+    /* a NaN in the row reaches the sum through e (and sr) */
+    return vd_reduce_add(vd_add(s0, s1)) + (double)vf_reduce_add(sr);
+}
+
+static inline void softmax_acc_hl_row(const float *x, float *y, size_t len)
+{
+    const double inv = 1.0 / softmax_hl_sum(x, y, len, softmax_row_max(x, len));
+    const float inv_hi = (float)inv;
+    const vf vinv_hi = vf_set1(inv_hi), vinv_lo = vf_set1((float)(inv - (double)inv_hi));
+    for (size_t i = 0; i < len; i += VF_LANES) {
+        const vf e = softmax_load(y, i, len);
+        softmax_store(y, i, len, vf_fma(e, vinv_hi, vf_mul(e, vinv_lo)));
     }
 }
 

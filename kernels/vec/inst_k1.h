@@ -37,6 +37,7 @@ VEC_ELEMENTWISE_KERNEL(KSYM(mish, f64_p7_div_acc), mish_acc, 0.0f)
 #include "act_softmax.h"
 ACTBENCH_ROWWISE_KERNEL(KSYM(softmax, rr2_p6_f64sum_fast), softmax_fast_row)
 ACTBENCH_ROWWISE_KERNEL(KSYM(softmax, f64_p7_acc), softmax_acc_row)
+ACTBENCH_ROWWISE_KERNEL(KSYM(softmax, rr2_p6_hl_acc), softmax_acc_hl_row)
 ACTBENCH_ROWWISE_KERNEL(KSYM(log_softmax, rr2_p6_f64sum_fast), log_softmax_fast_row)
 ACTBENCH_ROWWISE_KERNEL(KSYM(log_softmax, f64_p7_acc), log_softmax_acc_row)
 #endif
@@ -48,5 +49,8 @@ VEC_ELEMENTWISE_KERNEL(KSYM(leaky_relu, select), leaky_relu_exact, 0.2f)
 VEC_ELEMENTWISE_KERNEL(KSYM(relu6, minmax), relu6_exact, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(hard_sigmoid, div6_fma), hard_sigmoid_exact, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(hard_swish, div6_fma), hard_swish_exact, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(hard_sigmoid, inv6_fma2_acc), hard_sigmoid_acc, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(hard_sigmoid, clamp_inv6_fast), hard_sigmoid_fast, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(hard_swish, clamp_inv6_fast), hard_swish_fast, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(softsign, f64_div), softsign_acc, 0.0f)
 #endif

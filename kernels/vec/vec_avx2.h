@@ -123,6 +123,10 @@ static inline vf vf_scalef(vf a, vf nf)
     return vf_mul(vf_mul(a, vf_pow2i(n1)), vf_pow2i(vi_sub(n, n1)));
 }
 
+/* Clamp for the piecewise-linear kernels (added for act_pwl.h): x limited
+ * to [-c, c] for c > 0, NaN kept (vf_max(-c, x) returns a NaN x). */
+static inline vf vf_clamp_abs(vf x, vf c) { return vf_min(c, vf_max(vf_neg(c), x)); }
+
 /* ---- double ---- */
 static inline vd vd_set1(double a) { return _mm256_set1_pd(a); }
 static inline vd vd_add(vd a, vd b) { return _mm256_add_pd(a, b); }

@@ -115,6 +115,17 @@ static inline vf vf_pow2i(vi n) { return vi_as_vf(vi_shl(vi_add(n, vi_set1(127))
  * results, overflow to inf and underflow to 0 as a true product would. */
 static inline vf vf_scalef(vf a, vf nf) { return _mm512_scalef_ps(a, nf); }
 
+/* Clamp for the piecewise-linear kernels (added for act_pwl.h; semantics in
+ * vec_scalar.h): vrangeps (absolute minimum with c, sign of x) gives +-c for
+ * a NaN x; vfixupimmps puts the NaN back (token table per class of x: QNaN
+ * and SNaN -> QNaN(x) = 2, every other class -> the range result = 0).
+ * Two instructions, but neither competes with the adds for the two FP add
+ * pipes as a min/max pair would on Zen 4. */
+static inline vf vf_clamp_abs(vf x, vf c)
+{
+    return _mm512_fixupimm_ps(_mm512_range_ps(x, c, 0x02), x, _mm512_set1_epi32(0x22), 0);
+}
+
 /* ---- double ---- */
 static inline vd vd_set1(double a) { return _mm512_set1_pd(a); }
 static inline vd vd_add(vd a, vd b) { return _mm512_add_pd(a, b); }

@@ -28,6 +28,7 @@
  *         vi_shl vi_sra vi_srl (by a constant count), vi_gt vi_eq -> vm,
  *         vf_pow2i(n) = 2^n for n in [-126, 127],
  *         vf_scalef(a, nf) = a * 2^nf rounded once (nf integral; see below)
+ * clamp:  vf_clamp_abs(x, c) (x limited to [-c, c], c > 0; NaN kept)
  * double: vd_set1 vd_add vd_sub vd_mul vd_div vd_fma vd_fnma vd_min vd_max
  *         vd_abs vd_neg vd_lt vd_le vd_gt vd_ge vd_eq vd_select vd_rcp_approx
  *         vd_reduce_add, vd_as_vl vl_as_vd vl_set1 vl_add vl_sub vl_or,
@@ -170,6 +171,10 @@ static inline vf vf_scalef(vf a, vf nf)
     const vi n1 = vi_sra(n, 1);
     return vf_mul(vf_mul(a, vf_pow2i(n1)), vf_pow2i(vi_sub(n, n1)));
 }
+
+/* Clamp for the piecewise-linear kernels (added for act_pwl.h): x limited
+ * to [-c, c] for c > 0, NaN kept (vf_max(-c, x) returns a NaN x). */
+static inline vf vf_clamp_abs(vf x, vf c) { return vf_min(c, vf_max(vf_neg(c), x)); }
 
 /* ---- double ---- */
 static inline vd vd_set1(double a) { return a; }
