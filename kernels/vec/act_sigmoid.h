@@ -1,15 +1,19 @@
 /* sigmoid, swish and gelu_tanh: everything of the form x * sigmoid(z).
  *
- * FAST (float): e = e^-|z| = p 2^n from exp_f_pn (1 + e in [1, 2] cannot
- *   overflow), sigmoid = 1/(1+e) for z >= 0 and e/(1+e) for z < 0, one
- *   true division: on Zen 4 these kernels are bound by the FMA pipes and
- *   the divider runs beside them, so vdivps costs less than rcp + Newton
- *   (3 FMA-pipe ops; measured: sigmoid 0.28 -> 0.25 ns/elem on AVX-512,
- *   0.57 -> 0.44 on AVX2).  1 + e is rounded (compensating it, as the
- *   ACCURATE kernels do, costs about 12% more time; the FAST tier does
- *   without).  Where e^z and the
- *   result can be subnormal (z < -87) the product with x is formed with p
- *   and 2^n applied last by vf_scalef, so x e^z rounds once there.
+ * FAST (float), exp from the 16-entry table (exp_l16_*: rr2 reduction to
+ *   |r| <= ln2/32, 2^(j/16) by one vpermps, degree-3 polynomial; it
+ *   replaced rr2-p6: 3 fma fewer for one vpermps, measured sigmoid 0.24 ->
+ *   0.18 ns/elem on AVX-512 together with the select-free form below):
+ *   sigmoid = 2^-64 / (2^-64 + 2^-64 e^-x), one true division and no
+ *   select (see sigmoid_fast).  swish and gelu_tanh: e = e^-|z| = p 2^n,
+ *   x (1 or p) / (1 + e), one division, 2^n applied last (below).  The
+ *   division, not rcp14 + Newton: on Zen 4 these kernels are bound by the
+ *   FMA pipes and the divider runs beside them (measured: rcp + Newton
+ *   0.245 against 0.219 ns/elem for sigmoid).  1 + e is rounded
+ *   (compensating it, as the ACCURATE kernels do, costs about 12% more
+ *   time; the FAST tier does without).  Where e^z and the result can be
+ *   subnormal (z < -87) the product with x is formed with p and 2^n
+ *   applied last by vf_scalef_floor, so x e^z rounds once there.
  * ACCURATE (float, compensated): the same formulas with e, 1 + e, the
  *   numerator and the reduced argument carried as float pairs, one final
  *   rounding (see mul_sigmoid_acc_f): <= 0.8 ULP measured, 0.87 where the
@@ -33,41 +37,47 @@
 #include "core_exp.h"
 #include "core_recip.h"
 
-/* ---- FAST ---- */
+/* ---- FAST ----
+ * sigmoid: 1/(1 + e^-x) for every x, with no select: scaled by 2^-64,
+ * sigmoid = 2^-64 / (2^-64 + e^-x 2^-64), where e^-x 2^-64 = p 2^n
+ * (exp_l16_neg_pn_m64, one vscalefps) stays finite down to x = -150 and
+ * the division rounds once, subnormal results included (for x < -87 the
+ * quotient is below 2^-126 and is rounded on the subnormal grid directly).
+ * x is clamped to [-120, 120] (sigmoid(120) = 1, sigmoid(-120) = 0 to
+ * float precision; NaN kept, +-inf give 1 and 0).  The error: TH's
+ * rounding (2^-24.3 at worst), p's, 2^-64 + e's and the division's. */
 static inline vf sigmoid_fast(vf x, vf alpha)
 {
     (void)alpha;
-    /* -|x| (sign bit set), clamped at -120 where e^-|x| is 0 anyway */
-    const vf z = vf_max(vf_set1(EXP_F_MIN), vf_or(x, vf_set1(-0.0f)));
+    const vf xc = vf_max(vf_set1(-120.0f), vf_min(vf_set1(120.0f), x));
     vf n;
-    const vf p = exp_f_pn(z, vf_set1(-0.0f), &n);
-    const vf e = vf_scalef(p, n);
-    return vf_div(vf_select(vm_lt(x, vf_zero()), e, vf_set1(1.0f)), vf_add(vf_set1(1.0f), e));
+    const vf p = exp_l16_neg_pn_m64(xc, &n);
+    const vf e = vf_scalef_floor(p, n);
+    return vf_div(vf_set1(0x1p-64f), vf_add(vf_set1(0x1p-64f), e));
 }
 
 /* x sigmoid(z) for z = zh + zl carried as two floats (zl = -0 when z is
  * one float: adding -0 folds away), x >= -120 or NaN.  With e = e^-|z| =
- * p 2^n: z < 0: x e/(1+e) = (x p/(1+e)) 2^n, the quotient and the product
- * normal and 2^n applied last, so a subnormal result is rounded once at
+ * p 2^n (exp_l16_pn, TH + TL): z < 0: x e/(1+e) = (x p/(1+e)) 2^n, the
+ * quotient and the product normal and 2^n applied last, so a subnormal result is rounded once at
  * its own precision; z >= 0: x/(1+e). */
 static inline vf mul_sigmoid_fast(vf x, vf zh, vf zl)
 {
     const vm neg = vm_lt(zh, vf_zero());
-    /* -|z|: sign bit set on zh, zl negated where zh was positive; clamped
+    /* -|z| (sign bit set on zh, zl negated where zh was positive), clamped
      * at -120 where e^-|z| is 0 to float precision anyway */
     const vf z = vf_max(vf_set1(EXP_F_MIN), vf_or(zh, vf_set1(-0.0f)));
     const vf zlo = vf_xor(zl, vf_andnot(zh, vf_set1(-0.0f)));
     vf n;
-    const vf p = exp_f_pn(z, zlo, &n);
-    const vf e = vf_scalef(p, n);
+    const vf p = exp_l16_pn(z, zlo, &n);
+    const vf e = vf_scalef_floor(p, n);
     const vf y = vf_mul(x, vf_div(vf_select(neg, p, vf_set1(1.0f)), vf_add(vf_set1(1.0f), e)));
-    return vf_select(neg, vf_scalef(y, n), y);
+    return vf_select(neg, vf_scalef_floor(y, n), y);
 }
 
 static inline vf swish_fast(vf x, vf alpha)
 {
     (void)alpha;
-    /* x clamped at -120 (swish is -0 there): swish(-inf) = -0, not -inf*0 */
     return mul_sigmoid_fast(vf_max(vf_set1(EXP_F_MIN), x), x, vf_set1(-0.0f));
 }
 

@@ -122,6 +122,17 @@ static inline vf vf_scalef(vf a, vf nf)
     const vi n1 = vi_sra(n, 1);
     return vf_mul(vf_mul(a, vf_pow2i(n1)), vf_pow2i(vi_sub(n, n1)));
 }
+/* a * 2^floor(nf), rounded once, for any float nf in [-252, 254]. */
+static inline vf vf_scalef_floor(vf a, vf nf) { return vf_scalef(a, _mm256_floor_ps(nf)); }
+/* tbl[bits(idx) & 15] in every lane: two vpermps over the table's halves,
+ * bit 3 of the index picks one. */
+static inline vf vf_lut16(const float *tbl, vf idx)
+{
+    const __m256i i = _mm256_castps_si256(idx);
+    const __m256 lo = _mm256_permutevar8x32_ps(_mm256_loadu_ps(tbl), i);
+    const __m256 hi = _mm256_permutevar8x32_ps(_mm256_loadu_ps(tbl + 8), i);
+    return _mm256_blendv_ps(lo, hi, _mm256_castsi256_ps(_mm256_slli_epi32(i, 28)));
+}
 
 /* ---- double ---- */
 static inline vd vd_set1(double a) { return _mm256_set1_pd(a); }

@@ -114,6 +114,14 @@ static inline vf vf_pow2i(vi n) { return vi_as_vf(vi_shl(vi_add(n, vi_set1(127))
 /* a * 2^nf for an integral float nf, rounded once (vscalefps): subnormal
  * results, overflow to inf and underflow to 0 as a true product would. */
 static inline vf vf_scalef(vf a, vf nf) { return _mm512_scalef_ps(a, nf); }
+/* a * 2^floor(nf), rounded once, for any float nf in [-252, 254]
+ * (vscalefps floors by itself). */
+static inline vf vf_scalef_floor(vf a, vf nf) { return _mm512_scalef_ps(a, nf); }
+/* tbl[bits(idx) & 15] in every lane (one vpermps over a 16-entry table). */
+static inline vf vf_lut16(const float *tbl, vf idx)
+{
+    return _mm512_permutexvar_ps(_mm512_castps_si512(idx), _mm512_loadu_ps(tbl));
+}
 
 /* ---- double ---- */
 static inline vd vd_set1(double a) { return _mm512_set1_pd(a); }

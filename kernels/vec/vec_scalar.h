@@ -27,7 +27,9 @@
  *         vi_cvt_vf, vi_set1 vi_add vi_sub vi_and vi_or vi_xor,
  *         vi_shl vi_sra vi_srl (by a constant count), vi_gt vi_eq -> vm,
  *         vf_pow2i(n) = 2^n for n in [-126, 127],
- *         vf_scalef(a, nf) = a * 2^nf rounded once (nf integral; see below)
+ *         vf_scalef(a, nf) = a * 2^nf rounded once (nf integral; see below),
+ *         vf_scalef_floor(a, nf) = a * 2^floor(nf) rounded once (any nf),
+ *         vf_lut16(tbl, idx) = tbl[bits(idx) & 15] (16-entry float table)
  * double: vd_set1 vd_add vd_sub vd_mul vd_div vd_fma vd_fnma vd_min vd_max
  *         vd_abs vd_neg vd_lt vd_le vd_gt vd_ge vd_eq vd_select vd_rcp_approx
  *         vd_reduce_add, vd_as_vl vl_as_vd vl_set1 vl_add vl_sub vl_or,
@@ -170,6 +172,14 @@ static inline vf vf_scalef(vf a, vf nf)
     const vi n1 = vi_sra(n, 1);
     return vf_mul(vf_mul(a, vf_pow2i(n1)), vf_pow2i(vi_sub(n, n1)));
 }
+/* a * 2^floor(nf), rounded once, for any float nf in [-252, 254]. */
+static inline vf vf_scalef_floor(vf a, vf nf)
+{
+    const float t = (float)(int32_t)nf; /* toward zero */
+    return vf_scalef(a, t > nf ? t - 1.0f : t);
+}
+/* tbl[bits(idx) & 15]. */
+static inline vf vf_lut16(const float *tbl, vf idx) { return tbl[vf_as_vi(idx) & 15]; }
 
 /* ---- double ---- */
 static inline vd vd_set1(double a) { return a; }
