@@ -135,14 +135,14 @@ static inline vf mul_sigmoid_acc_f(vf x, vf zh, vf zl, int unit)
     const vf z = vf_max(vf_set1(EXP_F_MIN), vf_or(zh, vf_set1(-0.0f)));
     const vf zlo = vf_xor(zl, vf_andnot(zh, vf_set1(-0.0f)));
     vf n, pl;
-    const vf p = exp_f_pn_hl(z, zlo, &n, &pl);
-    const vf e = vf_scalef(p, n);
+    const vf p = exp_l16_pn_hl(z, zlo, &n, &pl);
+    const vf e = vf_scalef_floor(p, n);
     const vf d = vf_add(vf_set1(1.0f), e);
     /* plo 2^n matters only while e is not tiny; n is clamped at -60 for
      * it so that it never goes subnormal (slow on AVX2), the overstated
      * term then being below 2^-84 */
     const vf dl = vf_add(vf_add(vf_sub(vf_set1(1.0f), d), e),
-                         vf_scalef(pl, vf_max(vf_set1(-60.0f), n)));
+                         vf_scalef_floor(pl, vf_max(vf_set1(-60.0f), n)));
     vf nh, nl;
     if (unit) {
         nh = vf_select(neg, p, vf_set1(1.0f));
@@ -162,7 +162,7 @@ static inline vf mul_sigmoid_acc_f(vf x, vf zh, vf zl, int unit)
     const vf q0 = vf_mul(nh, r);
     const vf res = vf_add(vf_fnma(dl, q0, vf_fnma(d, q0, nh)), nl);
     const vf yq = vf_fma(res, r, q0);
-    const vf y = vf_select(neg, vf_scalef(yq, n), yq);
+    const vf y = vf_select(neg, vf_scalef_floor(yq, n), yq);
     if (unit)
         return y;
     /* x >= 2^64: x sigmoid(z) = x (z >= x here); the result has the sign

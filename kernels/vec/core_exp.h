@@ -181,6 +181,26 @@ static inline vf exp_l16_pn(vf z, vf zlo, vf *n16)
     return vf_fma(vf_fma(th, r, tl), q, th);
 }
 
+/* exp_l16_pn with p carried as p + *plo (ACCURATE): e^(z+zlo) =
+ * (p + plo) 2^floor(n16), p = TH (1 + u), u = r q rounded once (its error
+ * 2^-24 |u| <= 2^-29.5 relative), p's rounding recovered exactly (TH - p
+ * is exact, |u| < 0.022) and TL added in: TL u left out, 2^-30.5.  With
+ * the polynomial (2^-29.05) and r's rounding (|r| < 2^-5: 2^-30) the pair
+ * is good to about 2^-28 relative. */
+static inline vf exp_l16_pn_hl(vf z, vf zlo, vf *n16, vf *plo)
+{
+    vf t;
+    const vf r = exp_l16_reduce(z, zlo, n16, &t);
+    const vf th = vf_lut16(EXP_L16_TH, t);
+    const vf tl = vf_lut16(EXP_L16_TL, t);
+    vf q = vf_fma(vf_set1(EXP_L16_C3), r, vf_set1(EXP_L16_C2));
+    q = vf_fma(q, r, vf_set1(1.0f));
+    const vf u = vf_mul(r, q);
+    const vf p = vf_fma(th, u, th);
+    *plo = vf_add(vf_fma(th, u, vf_sub(th, p)), tl);
+    return p;
+}
+
 /* e^-x 2^-64 = p * 2^floor(n16) for x in [-150, 150] (or NaN), without
  * TL (FAST sigmoid: TH's rounding, up to 2^-24.3 relative, is the price of
  * one vpermps): the table is TH * 2^-64 (exact), so a caller can form
