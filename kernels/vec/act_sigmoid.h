@@ -14,11 +14,12 @@
  *   time; the FAST tier does without).  Where e^z and the result can be
  *   subnormal (z < -87) the product with x is formed with p and 2^n
  *   applied last by vf_scalef_floor, so x e^z rounds once there.
- * ACCURATE (float, compensated): the same formulas with e, 1 + e, the
- *   numerator and the reduced argument carried as float pairs, one final
- *   rounding (see mul_sigmoid_acc_f): <= 0.8 ULP measured, 0.87 where the
- *   result is just below the normal range (rounded twice there: the
- *   quotient, then its scaling into the subnormals, 0.75 ULP at most).
+ * ACCURATE (float, compensated): sigmoid select-free like the FAST one
+ *   (see sigmoid_acc); swish and gelu_tanh: the FAST formulas with e,
+ *   1 + e, the numerator and the reduced argument carried as float pairs,
+ *   one final rounding (see mul_sigmoid_acc_f): <= 0.8 ULP measured, 0.87
+ *   where the result is just below the normal range (rounded twice there:
+ *   the quotient, then its scaling into the subnormals, 0.75 ULP at most).
  *
  * gelu_tanh: 0.5 (1 + tanh(u)) = sigmoid(2u), u = sqrt(2/pi)(x + 0.044715 x^3),
  *   so gelu_tanh = x sigmoid(z), z = x (K + KC x^2), K = 2 sqrt(2/pi),
@@ -170,10 +171,35 @@ static inline vf mul_sigmoid_acc_f(vf x, vf zh, vf zl, int unit)
     return vf_or(vf_select(vm_gt(x, vf_set1(0x1p64f)), x, y), vf_and(x, vf_set1(-0.0f)));
 }
 
+/* sigmoid, ACCURATE, select-free like sigmoid_fast: y = S / (S + E) with
+ * S = 2^-64 and E = 2^-64 e^-x = (p + plo) 2^n (exp_l16_neg_pn_hl_m64).
+ * d = S + e rounded, its error recovered exactly as small - (d - big)
+ * (Fast2Sum with the operands ordered by min/max: 4 operations, where a
+ * branch-free TwoSum takes 5), plus plo 2^n: dl.  Then the quotient from
+ * rcp14 (one Newton step more where rcp is 11 bits), q0 = S r, refined
+ * once against d + dl: y = q0 + r (S - d q0 - dl q0), rounded once --
+ * subnormal results included (for x < -87, q0 and y are below 2^-126; the
+ * residual stays normal and the last fma rounds on the subnormal grid).
+ * Errors before that rounding: the pair (2^-28), d + dl's own rounding
+ * (far below), the refinement (2^-28 with rcp14): under 0.2 ULP.
+ * x clamped to [-120, 120] as in sigmoid_fast. */
 static inline vf sigmoid_acc(vf x, vf alpha)
 {
     (void)alpha;
-    return mul_sigmoid_acc_f(vf_set1(1.0f), x, vf_set1(-0.0f), 1);
+    const vf xc = vf_max(vf_set1(-120.0f), vf_min(vf_set1(120.0f), x));
+    const vf s = vf_set1(0x1p-64f);
+    vf n, pl;
+    const vf p = exp_l16_neg_pn_hl_m64(xc, &n, &pl);
+    const vf e = vf_scalef_floor(p, n);
+    const vf d = vf_add(s, e);
+    const vf dl = vf_add(vf_sub(vf_min(s, e), vf_sub(d, vf_max(s, e))), vf_scalef_floor(pl, n));
+    vf r = vf_rcp_approx(d);
+#if VEC_RCP_BITS < 14
+    r = vf_fma(r, vf_fnma(d, r, vf_set1(1.0f)), r);
+#endif
+    const vf q0 = vf_mul(s, r);
+    const vf res = vf_fnma(dl, q0, vf_fnma(d, q0, s));
+    return vf_fma(res, r, q0);
 }
 
 static inline vf swish_acc(vf x, vf alpha)

@@ -227,6 +227,32 @@ static inline vf exp_l16_neg_pn_m64(vf x, vf *n16)
     return vf_fnma(vf_mul(th, r), q, th);
 }
 
+/* The same as a pair (ACCURATE sigmoid): e^-x 2^-64 = (p + *plo) 2^floor(n16),
+ * with TL (scaled alike): m = TL - TH u is a small term (|m| <= 0.022 TH)
+ * rounded once, p = TH + m, *plo = (TH - p) + m exactly (Fast2Sum).  Good
+ * to about 2^-28 relative (see exp_l16_pn_hl). */
+static const float EXP_L16_TL_M64[16] = {
+    0.0f, 0x1.9f3122p-89f, -0x1.c15742p-91f, 0x1.ceac48p-89f,
+    0x1.4636e2p-89f, 0x1.824684p-89f, -0x1.593abcp-89f, -0x1.5bd5ecp-91f,
+    0x1.9fcef4p-90f, -0x1.829fd0p-89f, 0x1.15506ep-91f, 0x1.51f848p-91f,
+    -0x1.a94b14p-90f, -0x1.3d56b2p-91f, -0x1.822dbcp-91f, 0x1.52486cp-91f};
+static inline vf exp_l16_neg_pn_hl_m64(vf x, vf *n16, vf *plo)
+{
+    const vf t = vf_fma(x, vf_set1(-EXP_F_LOG2E), vf_set1(EXP_L16_MAGIC));
+    const vf n = vf_sub(t, vf_set1(EXP_L16_MAGIC));
+    vf r = vf_fma(n, vf_set1(EXP_F_LN2_HI), x);
+    r = vf_fma(n, vf_set1(EXP_F_LN2_LO), r);
+    const vf th = vf_lut16(EXP_L16_TH_M64, t);
+    const vf tl = vf_lut16(EXP_L16_TL_M64, t);
+    vf q = vf_fma(vf_set1(EXP_L16_C3), r, vf_set1(-EXP_L16_C2));
+    q = vf_fma(q, r, vf_set1(1.0f));
+    const vf m = vf_fnma(th, vf_mul(r, q), tl);
+    const vf p = vf_add(th, m);
+    *plo = vf_add(vf_sub(th, p), m);
+    *n16 = n;
+    return p;
+}
+
 /* e^x over the whole float range: 0 below -103.97, inf above 88.72, NaN
  * for NaN, subnormal results rounded once (by vf_scalef). */
 static inline vf exp_f(vf x)
