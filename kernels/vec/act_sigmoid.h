@@ -121,16 +121,17 @@ static inline vf gelu_tanh_fast(vf x, vf alpha)
 }
 
 /* ---- ACCURATE (float, compensated) ----
- * The FAST scheme with the roundings that reach the result removed: e^-|z|
- * = (p + plo) 2^n (exp_f_pn_hl), 1 + e = d + dl exactly up to plo 2^n's
+ * swish and gelu_tanh: x sigmoid(z), the FAST scheme with the roundings
+ * that reach the result removed: e^-|z| = (p + plo) 2^n (exp_l16_pn_hl,
+ * good to 2^-28), 1 + e = d + dl exactly up to plo 2^n's
  * own rounding, the numerator x (p + plo) = nh + nl (TwoProduct), and the
  * quotient q0 = nh r refined once against all of them:
  *   y = q0 + r (nh - d q0 - dl q0 + nl),
  * so the only rounding of size 1/2 ULP is the last one; the others are the
- * polynomial (2^-27.4), the Newton step (2^-28 with rcp14) and the
- * reduction (far below): about 0.6-0.7 ULP in all.  UNIT: x is 1
- * (sigmoid), the numerator is then just p + plo or 1. */
-static inline vf mul_sigmoid_acc_f(vf x, vf zh, vf zl, int unit)
+ * exp pair (2^-28), the Newton step (2^-28 with rcp14) and the reduction
+ * (far below): about 0.6-0.7 ULP in all (sigmoid has its own select-free
+ * version below). */
+static inline vf mul_sigmoid_acc_f(vf x, vf zh, vf zl)
 {
     const vm neg = vm_lt(zh, vf_zero());
     const vf z = vf_max(vf_set1(EXP_F_MIN), vf_or(zh, vf_set1(-0.0f)));
@@ -144,18 +145,12 @@ static inline vf mul_sigmoid_acc_f(vf x, vf zh, vf zl, int unit)
      * term then being below 2^-84 */
     const vf dl = vf_add(vf_add(vf_sub(vf_set1(1.0f), d), e),
                          vf_scalef_floor(pl, vf_max(vf_set1(-60.0f), n)));
-    vf nh, nl;
-    if (unit) {
-        nh = vf_select(neg, p, vf_set1(1.0f));
-        nl = vf_select(neg, pl, vf_zero());
-    } else {
-        /* x clamped below 2^64 (NaN kept) so that x = inf does not meet
-         * inf - inf in the residual; fixed up at the end */
-        const vf xc = vf_min(vf_set1(0x1p64f), x);
-        const vf xp = vf_mul(xc, p);
-        nh = vf_select(neg, xp, xc);
-        nl = vf_select(neg, vf_fma(xc, pl, vf_fms(xc, p, xp)), vf_zero());
-    }
+    /* x clamped below 2^64 (NaN kept) so that x = inf does not meet
+     * inf - inf in the residual; fixed up at the end */
+    const vf xc = vf_min(vf_set1(0x1p64f), x);
+    const vf xp = vf_mul(xc, p);
+    const vf nh = vf_select(neg, xp, xc);
+    const vf nl = vf_select(neg, vf_fma(xc, pl, vf_fms(xc, p, xp)), vf_zero());
     vf r = vf_rcp_approx(d);
 #if VEC_RCP_BITS < 14
     r = vf_fma(r, vf_fnma(d, r, vf_set1(1.0f)), r);
@@ -164,8 +159,6 @@ static inline vf mul_sigmoid_acc_f(vf x, vf zh, vf zl, int unit)
     const vf res = vf_add(vf_fnma(dl, q0, vf_fnma(d, q0, nh)), nl);
     const vf yq = vf_fma(res, r, q0);
     const vf y = vf_select(neg, vf_scalef_floor(yq, n), yq);
-    if (unit)
-        return y;
     /* x >= 2^64: x sigmoid(z) = x (z >= x here); the result has the sign
      * of x, zeros included (the residual sum gives +0 for x = -0) */
     return vf_or(vf_select(vm_gt(x, vf_set1(0x1p64f)), x, y), vf_and(x, vf_set1(-0.0f)));
@@ -205,7 +198,7 @@ static inline vf sigmoid_acc(vf x, vf alpha)
 static inline vf swish_acc(vf x, vf alpha)
 {
     (void)alpha;
-    return mul_sigmoid_acc_f(vf_max(vf_set1(EXP_F_MIN), x), x, vf_set1(-0.0f), 0);
+    return mul_sigmoid_acc_f(vf_max(vf_set1(EXP_F_MIN), x), x, vf_set1(-0.0f));
 }
 
 static inline vf gelu_tanh_acc(vf x, vf alpha)
@@ -213,7 +206,7 @@ static inline vf gelu_tanh_acc(vf x, vf alpha)
     (void)alpha;
     vf xm, zl;
     const vf z = gelu_tanh_z(x, &xm, &zl);
-    return mul_sigmoid_acc_f(xm, z, zl, 0);
+    return mul_sigmoid_acc_f(xm, z, zl);
 }
 
 /* ---- ACCURATE, double: the reference-style variant (kept as a

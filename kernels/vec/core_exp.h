@@ -5,6 +5,11 @@
  *   exp_f_pn_hl(...)         the same with p carried as p + plo (ACCURATE)
  *   exp_f(x), exp_f_acc(x)   e^x, whole float range (FAST / faithful)
  *   expm1_f(x)               e^x - 1, relative accuracy near 0
+ *   expm1_f_nonpos(x)        the same for x <= 0 only, rr1 (FAST elu/selu)
+ *   expm1_f_hl_rr1(x, &lo)   e^x - 1 as hi + lo for x <= 0 (ACCURATE)
+ *   exp_l16_pn, exp_l16_pn_hl, exp_l16_neg_pn_m64, exp_l16_neg_pn_hl_m64
+ *                            table-driven (lut16-p3) e^z as p 2^floor(n16)
+ *                            (see below; sigmoid, swish, gelu_tanh)
  * Double cores (ACCURATE tier: evaluated in double, rounded once to float):
  *   exp_d(x)                 e^x for x in [-708, 709]
  *   expm1_d(x)               e^x - 1 for x in [-708, 709]
@@ -293,7 +298,7 @@ static inline vf expm1_f(vf x)
 /* expm1_f for x <= 0 only (or NaN; x > 0 gives a finite or inf or NaN
  * value that the caller discards): the same polynomial without the upper
  * clamp, 2^n built by one shift and one add of t's bits (n in [-37, 0]
- * after the clamp at -25; see expm1_f_hl), and a one-constant (rr1)
+ * after the clamp at -25; see expm1_f_hl_rr1), and a one-constant (rr1)
  * reduction: r = x - n ln2_hi in one fma misses n (ln2 - ln2_hi), at most
  * 37 * 2^-28.9 = 2^-23.7 absolute in r, i.e. relative in e^x; but the
  * result's absolute error is then e^x |n| 2^-28.9 <= 1.44 |x| e^x 2^-28.9
@@ -311,50 +316,19 @@ static inline vf expm1_f_nonpos(vf x)
     return vf_fma(s, pm1, vf_sub(s, vf_set1(1.0f)));
 }
 
-/* e^x - 1 = *hi + *lo for x <= 0 (NaN kept; ACCURATE elu/selu): x is
- * clamped at -25 (e^x - 1 = -1 to 2^-36 there); r + rl as in
- * exp_f_pn_hl; e^r - 1 = r + r u with u = r q5 (TwoProduct, q5 the
- * EXP_P polynomial without its two leading terms: its error relative to
- * e^r - 1 is at most |r| 2^-25.9), carried as pm + pml; then
- * (2^n - 1) + 2^n (pm + pml) by Fast2Sum (|2^n - 1| >= |2^n pm| for
- * n <= -1, and exact for n = 0).  |lo| <= ulp(hi), the pair good to about
- * 2^-45 plus the polynomial. */
-static inline vf expm1_f_hl(vf x, vf *lo)
-{
-    x = vf_max(vf_set1(-25.0f), x);
-    const vf t = vf_fma(x, vf_set1(EXP_F_LOG2E), vf_set1(EXP_F_MAGIC));
-    const vf n = vf_sub(t, vf_set1(EXP_F_MAGIC));
-    const vf r1 = vf_fnma(n, vf_set1(EXP_F_LN2_HI), x);
-    const vf c = vf_mul(n, vf_set1(-EXP_F_LN2_LO));
-    const vf r = vf_add(r1, c);
-    const vf rl = vf_add(vf_sub(r1, r), c);
-    vf q = vf_fma(vf_set1(EXP_P_C6), r, vf_set1(EXP_P_C5));
-    q = vf_fma(q, r, vf_set1(EXP_P_C4));
-    q = vf_fma(q, r, vf_set1(EXP_P_C3));
-    q = vf_fma(q, r, vf_set1(EXP_P_C2));
-    const vf u = vf_mul(r, q);
-    const vf ul = vf_fms(r, q, u);
-    const vf pm = vf_fma(r, u, r);
-    /* r - pm is exact (pm/r in [0.84, 1.19]); + r ul + rl (1 + pm) */
-    const vf pml = vf_fma(r, ul, vf_fma(rl, pm, vf_add(vf_fma(r, u, vf_sub(r, pm)), rl)));
-    /* 2^n for n in [-37, 0]: t's low bits hold n, shifted into the
-     * exponent field (1.5*2^23's bits shifted by 23 vanish mod 2^32) */
-    const vf s = vi_as_vf(vi_add(vi_shl(vf_as_vi(t), 23), vi_set1(127 << 23)));
-    const vf a = vf_sub(s, vf_set1(1.0f));
-    const vf b = vf_mul(s, pm);
-    const vf hi = vf_add(a, b);
-    *lo = vf_fma(s, pml, vf_add(vf_sub(a, hi), b));
-    return hi;
-}
-
-/* expm1_f_hl with the one-constant (rr1) reduction, for x <= 0 (ACCURATE
- * elu/selu; x > 0 gives values the callers discard): r = x - n ln2_hi is
+/* e^x - 1 = *hi + *lo for x <= 0 (NaN kept; ACCURATE elu/selu; x > 0
+ * gives values the callers discard): x is clamped at -25 (e^x - 1 = -1 to
+ * 2^-36 there); e^r - 1 = r + r u with u = r q5 rounded (q5 the EXP_P
+ * polynomial without its two leading terms: its error relative to e^r - 1
+ * is at most |r| 2^-25.9), carried as pm + pml; then (2^n - 1) + 2^n
+ * (pm + pml) by Fast2Sum (|2^n - 1| >= |2^n pm| for n <= -1, and exact
+ * for n = 0).  |lo| <= ulp(hi).  The reduction is one-constant (rr1): r = x - n ln2_hi is
  * exact (for n != 0, |x| > 0.34 has an ulp of 2^-25 or more and n ln2_hi
  * is a multiple of 2^-24, so x - n ln2_hi is a multiple of 2^-25 below
  * 0.35 in magnitude: 24 bits), so there is no rl to carry; what rr1 leaves
  * out, n (ln2 - ln2_hi), changes the result by at most
  * e^x |n| 2^-28.9 <= 2^-29.4 absolute, under 2^-27.6 relative (see
- * expm1_f_nonpos): 0.03 ULP.  The rest is expm1_f_hl without rl, and
+ * expm1_f_nonpos): 0.03 ULP.  This replaced an rr2 version (r + rl), and
  * without r ul (u's rounding, at most 2^-24 r^2 |q| <= 2^-26.5 relative
  * to pm: max elu error 0.77 -> 0.81 ULP): 7 operations fewer, measured
  * elu 0.41 -> 0.285 ns/elem on AVX-512.  Kept
