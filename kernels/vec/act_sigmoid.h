@@ -87,11 +87,9 @@ static inline vf swish_fast(vf x, vf alpha)
 #define GELU_KC 0x1.2444f2p-4f     /* 2 sqrt(2/pi) * 0.044715, rounded */
 #define GELU_KC_LO 0x1.49b16ap-29f  /* 2 sqrt(2/pi) * 0.044715 - GELU_KC */
 
-/* z = x (K + KC x^2) as z + *zl for x clamped to [-20, 20]; *xm = max(x, -20) */
-static inline vf gelu_tanh_z(vf x, vf *xmo, vf *zlo)
+/* z = xc (K + KC xc^2) as z + *zl for xc in [-20, 20] (or NaN) */
+static inline vf gelu_tanh_zc(vf xc, vf *zlo)
 {
-    const vf xm = vf_max(vf_set1(-20.0f), x);
-    const vf xc = vf_min(vf_set1(20.0f), xm);
     /* x^2 = x2 + x2l exactly */
     const vf x2 = vf_mul(xc, xc);
     const vf x2l = vf_fms(xc, xc, x2);
@@ -108,16 +106,33 @@ static inline vf gelu_tanh_z(vf x, vf *xmo, vf *zlo)
     /* z = x w as z + zl */
     const vf z = vf_mul(xc, w);
     *zlo = vf_fma(xc, wl, vf_fms(xc, w, z));
-    *xmo = xm;
     return z;
 }
 
+/* z = x (K + KC x^2) as z + *zl for x clamped to [-20, 20]; *xm = max(x, -20) */
+static inline vf gelu_tanh_z(vf x, vf *xmo, vf *zlo)
+{
+    const vf xm = vf_max(vf_set1(-20.0f), x);
+    *xmo = xm;
+    return gelu_tanh_zc(vf_min(vf_set1(20.0f), xm), zlo);
+}
+
+/* FAST: -|z| formed directly as z(-|x|) (K + KC x^2 > 0), so the sign
+ * flips of mul_sigmoid_fast are not needed (3 operations fewer); -|z| is
+ * still clamped at -120 (NaN kept) for vf_scalef_floor's range on AVX2 and
+ * poly. */
 static inline vf gelu_tanh_fast(vf x, vf alpha)
 {
     (void)alpha;
-    vf xm, zl;
-    const vf z = gelu_tanh_z(x, &xm, &zl);
-    return mul_sigmoid_fast(xm, z, zl);
+    const vf xm = vf_max(vf_set1(-20.0f), x);
+    const vf nx = vf_or(vf_min(vf_set1(20.0f), xm), vf_set1(-0.0f));
+    vf nzl, n;
+    const vf nz = vf_max(vf_set1(EXP_F_MIN), gelu_tanh_zc(nx, &nzl));
+    const vm neg = vm_lt(x, vf_zero());
+    const vf p = exp_l16_pn(nz, nzl, &n);
+    const vf e = vf_scalef_floor(p, n);
+    const vf y = vf_mul(xm, vf_div(vf_select(neg, p, vf_set1(1.0f)), vf_add(vf_set1(1.0f), e)));
+    return vf_select(neg, vf_scalef_floor(y, n), y);
 }
 
 /* ---- ACCURATE (float, compensated) ----
