@@ -57,20 +57,18 @@ static inline vf sigmoid_fast(vf x, vf alpha)
     return vf_div(vf_set1(0x1p-64f), vf_add(vf_set1(0x1p-64f), e));
 }
 
-/* x sigmoid(z) for z = zh + zl carried as two floats (zl = -0 when z is
- * one float: adding -0 folds away), x >= -120 or NaN.  With e = e^-|z| =
- * p 2^n (exp_l16_pn, TH + TL): z < 0: x e/(1+e) = (x p/(1+e)) 2^n, the
- * quotient and the product normal and 2^n applied last, so a subnormal result is rounded once at
- * its own precision; z >= 0: x/(1+e). */
-static inline vf mul_sigmoid_fast(vf x, vf zh, vf zl)
+/* x sigmoid(z) given -|z| = nz + nzl as two floats (nzl = -0 when it is
+ * one float: adding -0 folds away), nz in [-120, 0] or NaN, neg = z < 0,
+ * x >= -120 or NaN.  With e = e^-|z| = p 2^n (exp_l16_pn, TH + TL): z < 0:
+ * x e/(1+e) = (x p/(1+e)) 2^n, the quotient and the product normal and 2^n
+ * applied last, so a subnormal result is rounded once at its own
+ * precision; z >= 0: x/(1+e).  The callers form -|z| themselves: for swish
+ * the low part is none, for gelu_tanh it comes out of z(-|x|) with the
+ * right sign (forming it here from z + zl cost 3 operations). */
+static inline vf mul_sigmoid_fast(vf x, vm neg, vf nz, vf nzl)
 {
-    const vm neg = vm_lt(zh, vf_zero());
-    /* -|z| (sign bit set on zh, zl negated where zh was positive), clamped
-     * at -120 where e^-|z| is 0 to float precision anyway */
-    const vf z = vf_max(vf_set1(EXP_F_MIN), vf_or(zh, vf_set1(-0.0f)));
-    const vf zlo = vf_xor(zl, vf_andnot(zh, vf_set1(-0.0f)));
     vf n;
-    const vf p = exp_l16_pn(z, zlo, &n);
+    const vf p = exp_l16_pn(nz, nzl, &n);
     const vf e = vf_scalef_floor(p, n);
     const vf y = vf_mul(x, vf_div(vf_select(neg, p, vf_set1(1.0f)), vf_add(vf_set1(1.0f), e)));
     return vf_select(neg, vf_scalef_floor(y, n), y);
@@ -79,7 +77,11 @@ static inline vf mul_sigmoid_fast(vf x, vf zh, vf zl)
 static inline vf swish_fast(vf x, vf alpha)
 {
     (void)alpha;
-    return mul_sigmoid_fast(vf_max(vf_set1(EXP_F_MIN), x), x, vf_set1(-0.0f));
+    /* -|x| clamped at -120 (e^-|x| is 0 to float precision there), NaN
+     * kept; x clamped at -120 (swish is -0 there): swish(-inf) = -0, not
+     * -inf*0 */
+    const vf nz = vf_max(vf_set1(EXP_F_MIN), vf_or(x, vf_set1(-0.0f)));
+    return mul_sigmoid_fast(vf_max(vf_set1(EXP_F_MIN), x), vm_lt(x, vf_zero()), nz, vf_set1(-0.0f));
 }
 
 #define GELU_K 0x1.988454p+0f      /* 2 sqrt(2/pi), rounded */
@@ -117,22 +119,17 @@ static inline vf gelu_tanh_z(vf x, vf *xmo, vf *zlo)
     return gelu_tanh_zc(vf_min(vf_set1(20.0f), xm), zlo);
 }
 
-/* FAST: -|z| formed directly as z(-|x|) (K + KC x^2 > 0), so the sign
- * flips of mul_sigmoid_fast are not needed (3 operations fewer); -|z| is
- * still clamped at -120 (NaN kept) for vf_scalef_floor's range on AVX2 and
- * poly. */
+/* FAST: -|z| formed directly as z(-|x|) (K + KC x^2 > 0), with its low
+ * part of the right sign; clamped at -120 (NaN kept) for vf_scalef_floor's
+ * range on AVX2 and poly. */
 static inline vf gelu_tanh_fast(vf x, vf alpha)
 {
     (void)alpha;
     const vf xm = vf_max(vf_set1(-20.0f), x);
     const vf nx = vf_or(vf_min(vf_set1(20.0f), xm), vf_set1(-0.0f));
-    vf nzl, n;
+    vf nzl;
     const vf nz = vf_max(vf_set1(EXP_F_MIN), gelu_tanh_zc(nx, &nzl));
-    const vm neg = vm_lt(x, vf_zero());
-    const vf p = exp_l16_pn(nz, nzl, &n);
-    const vf e = vf_scalef_floor(p, n);
-    const vf y = vf_mul(xm, vf_div(vf_select(neg, p, vf_set1(1.0f)), vf_add(vf_set1(1.0f), e)));
-    return vf_select(neg, vf_scalef_floor(y, n), y);
+    return mul_sigmoid_fast(xm, vm_lt(x, vf_zero()), nz, nzl);
 }
 
 /* ---- ACCURATE (float, compensated) ----
