@@ -111,14 +111,6 @@ static inline vf gelu_tanh_zc(vf xc, vf *zlo)
     return z;
 }
 
-/* z = x (K + KC x^2) as z + *zl for x clamped to [-20, 20]; *xm = max(x, -20) */
-static inline vf gelu_tanh_z(vf x, vf *xmo, vf *zlo)
-{
-    const vf xm = vf_max(vf_set1(-20.0f), x);
-    *xmo = xm;
-    return gelu_tanh_zc(vf_min(vf_set1(20.0f), xm), zlo);
-}
-
 /* FAST: -|z| formed directly as z(-|x|) (K + KC x^2 > 0), with its low
  * part of the right sign; clamped at -120 (NaN kept) for vf_scalef_floor's
  * range on AVX2 and poly. */
@@ -143,13 +135,11 @@ static inline vf gelu_tanh_fast(vf x, vf alpha)
  * exp pair (2^-28), the Newton step (2^-28 with rcp14) and the reduction
  * (far below): about 0.6-0.7 ULP in all (sigmoid has its own select-free
  * version below). */
-static inline vf mul_sigmoid_acc_f(vf x, vf zh, vf zl)
+/* -|z| = nz + nzl, neg = z < 0, as for mul_sigmoid_fast */
+static inline vf mul_sigmoid_acc_f(vf x, vm neg, vf nz, vf nzl)
 {
-    const vm neg = vm_lt(zh, vf_zero());
-    const vf z = vf_max(vf_set1(EXP_F_MIN), vf_or(zh, vf_set1(-0.0f)));
-    const vf zlo = vf_xor(zl, vf_andnot(zh, vf_set1(-0.0f)));
     vf n, pl;
-    const vf p = exp_l16_pn_hl(z, zlo, &n, &pl);
+    const vf p = exp_l16_pn_hl(nz, nzl, &n, &pl);
     const vf e = vf_scalef_floor(p, n);
     const vf d = vf_add(vf_set1(1.0f), e);
     /* plo 2^n matters only while e is not tiny; n is clamped at -60 for
@@ -210,15 +200,18 @@ static inline vf sigmoid_acc(vf x, vf alpha)
 static inline vf swish_acc(vf x, vf alpha)
 {
     (void)alpha;
-    return mul_sigmoid_acc_f(vf_max(vf_set1(EXP_F_MIN), x), x, vf_set1(-0.0f));
+    const vf nz = vf_max(vf_set1(EXP_F_MIN), vf_or(x, vf_set1(-0.0f)));
+    return mul_sigmoid_acc_f(vf_max(vf_set1(EXP_F_MIN), x), vm_lt(x, vf_zero()), nz, vf_set1(-0.0f));
 }
 
 static inline vf gelu_tanh_acc(vf x, vf alpha)
 {
     (void)alpha;
-    vf xm, zl;
-    const vf z = gelu_tanh_z(x, &xm, &zl);
-    return mul_sigmoid_acc_f(xm, z, zl);
+    const vf xm = vf_max(vf_set1(-20.0f), x);
+    const vf nx = vf_or(vf_min(vf_set1(20.0f), xm), vf_set1(-0.0f));
+    vf nzl;
+    const vf nz = vf_max(vf_set1(EXP_F_MIN), gelu_tanh_zc(nx, &nzl));
+    return mul_sigmoid_acc_f(xm, vm_lt(x, vf_zero()), nz, nzl);
 }
 
 /* ---- ACCURATE, double: the reference-style variant (kept as a
