@@ -12,10 +12,10 @@ passed=0 failed=0
 ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAILED: $*" >&2; }
 
-sel=(--act sigmoid,tanh,relu,softmax --variant avx512-rr2-p6-rcp-fast,avx512-rr1-p6-div-fast,avx512-max,avx512-rr2-p6-f64sum-fast,libm-careful)
+sel=(--act sigmoid,tanh,relu,softmax --variant avx512-rr2-lut16-p3-div-fast,avx512-rr1-p6-div-fast,avx512-max,avx512-rr2-p6-f64sum-fast,libm-careful)
 # Without AVX-512 (or under an ISA cap) take the portable variants.
 if ! "$bin" list --max-isa avx512 2>/dev/null | grep -q 'CPU runs up to: avx512'; then
-  sel=(--act sigmoid,tanh,relu,softmax --variant poly-rr2-p6-rcp-fast,poly-rr1-p6-div-fast,poly-max,poly-rr2-p6-f64sum-fast,libm-careful)
+  sel=(--act sigmoid,tanh,relu,softmax --variant poly-rr2-lut16-p3-div-fast,poly-rr1-p6-div-fast,poly-max,poly-rr2-p6-f64sum-fast,libm-careful)
 fi
 common=(--exhaustive --stride 512 --samples 3000 "${sel[@]}")
 

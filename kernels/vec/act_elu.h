@@ -1,8 +1,9 @@
 /* exponential, elu and selu.
  *
- * FAST: exp_f / expm1_f in float; elu = alpha * expm1(x) for x <= 0 (one
- *   more rounding), selu likewise with the float constants.
- * ACCURATE (float): exp_f_acc; expm1_f_hl's pair times alpha (or the selu
+ * FAST: exp_f / expm1_f_nonpos (rr1 reduction, which x <= 0 allows) in
+ *   float; elu = alpha * expm1(x) for x <= 0 (one more rounding), selu
+ *   likewise with the float constants.
+ * ACCURATE (float): exp_f_acc; expm1_f_hl_rr1's pair times alpha (or the selu
  *   constants as float pairs) in one fused rounding.
  * x >= 0 (and NaN, which fails x < 0 and is returned as is) passes through:
  *   elu(x) = x, selu(x) = scale * x (so -0 gives -0). */
@@ -22,13 +23,13 @@ static inline vf exponential_fast(vf x, vf alpha)
 }
 static inline vf elu_fast(vf x, vf alpha)
 {
-    return vf_select(vm_lt(x, vf_zero()), vf_mul(alpha, expm1_f(x)), x);
+    return vf_select(vm_lt(x, vf_zero()), vf_mul(alpha, expm1_f_nonpos(x)), x);
 }
 static inline vf selu_fast(vf x, vf alpha)
 {
     (void)alpha;
     return vf_select(vm_lt(x, vf_zero()),
-                     vf_mul(vf_set1((float)(SELU_SCALE_D * SELU_ALPHA_D)), expm1_f(x)),
+                     vf_mul(vf_set1((float)(SELU_SCALE_D * SELU_ALPHA_D)), expm1_f_nonpos(x)),
                      vf_mul(vf_set1((float)SELU_SCALE_D), x));
 }
 
@@ -44,7 +45,7 @@ static inline vf exponential_acc(vf x, vf alpha)
 static inline vf elu_acc(vf x, vf alpha)
 {
     vf lo;
-    const vf hi = expm1_f_hl(vf_min(vf_zero(), x), &lo);
+    const vf hi = expm1_f_hl_rr1(x, &lo); /* x > 0: discarded below */
     return vf_select(vm_lt(x, vf_zero()), vf_fma(alpha, hi, vf_mul(alpha, lo)), x);
 }
 
@@ -57,7 +58,7 @@ static inline vf selu_acc(vf x, vf alpha)
 {
     (void)alpha;
     vf lo;
-    const vf hi = expm1_f_hl(vf_min(vf_zero(), x), &lo);
+    const vf hi = expm1_f_hl_rr1(x, &lo); /* x > 0: discarded below */
     const vf yn = vf_fma(vf_set1(SELU_SA_HI), hi,
                          vf_fma(vf_set1(SELU_SA_HI), lo, vf_mul(vf_set1(SELU_SA_LO), hi)));
     /* scale x: for |x| < 2^-100 the low product would be subnormal and

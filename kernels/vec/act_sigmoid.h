@@ -1,20 +1,25 @@
 /* sigmoid, swish and gelu_tanh: everything of the form x * sigmoid(z).
  *
- * FAST (float): e = e^-|z| = p 2^n from exp_f_pn (1 + e in [1, 2] cannot
- *   overflow), sigmoid = 1/(1+e) for z >= 0 and e/(1+e) for z < 0, one
- *   true division: on Zen 4 these kernels are bound by the FMA pipes and
- *   the divider runs beside them, so vdivps costs less than rcp + Newton
- *   (3 FMA-pipe ops; measured: sigmoid 0.28 -> 0.25 ns/elem on AVX-512,
- *   0.57 -> 0.44 on AVX2).  1 + e is rounded (compensating it, as the
- *   ACCURATE kernels do, costs about 12% more time; the FAST tier does
- *   without).  Where e^z and the
- *   result can be subnormal (z < -87) the product with x is formed with p
- *   and 2^n applied last by vf_scalef, so x e^z rounds once there.
- * ACCURATE (float, compensated): the same formulas with e, 1 + e, the
- *   numerator and the reduced argument carried as float pairs, one final
- *   rounding (see mul_sigmoid_acc_f): <= 0.8 ULP measured, 0.87 where the
- *   result is just below the normal range (rounded twice there: the
- *   quotient, then its scaling into the subnormals, 0.75 ULP at most).
+ * FAST (float), exp from the 16-entry table (exp_l16_*: rr2 reduction to
+ *   |r| <= ln2/32, 2^(j/16) by one vpermps, degree-3 polynomial; it
+ *   replaced rr2-p6: 3 fma fewer for one vpermps, measured sigmoid 0.24 ->
+ *   0.18 ns/elem on AVX-512 together with the select-free form below):
+ *   sigmoid = 2^-64 / (2^-64 + 2^-64 e^-x), one true division and no
+ *   select (see sigmoid_fast).  swish and gelu_tanh: e = e^-|z| = p 2^n,
+ *   x (1 or p) / (1 + e), one division, 2^n applied last (below).  The
+ *   division, not rcp14 + Newton: on Zen 4 these kernels are bound by the
+ *   FMA pipes and the divider runs beside them (measured: rcp + Newton
+ *   0.245 against 0.219 ns/elem for sigmoid).  1 + e is rounded
+ *   (compensating it, as the ACCURATE kernels do, costs about 12% more
+ *   time; the FAST tier does without).  Where e^z and the result can be
+ *   subnormal (z < -87) the product with x is formed with p and 2^n
+ *   applied last by vf_scalef_floor, so x e^z rounds once there.
+ * ACCURATE (float, compensated): sigmoid select-free like the FAST one
+ *   (see sigmoid_acc); swish and gelu_tanh: the FAST formulas with e,
+ *   1 + e, the numerator and the reduced argument carried as float pairs,
+ *   one final rounding (see mul_sigmoid_acc_f): <= 0.8 ULP measured, 0.87
+ *   where the result is just below the normal range (rounded twice there:
+ *   the quotient, then its scaling into the subnormals, 0.75 ULP at most).
  *
  * gelu_tanh: 0.5 (1 + tanh(u)) = sigmoid(2u), u = sqrt(2/pi)(x + 0.044715 x^3),
  *   so gelu_tanh = x sigmoid(z), z = x (K + KC x^2), K = 2 sqrt(2/pi),
@@ -33,42 +38,50 @@
 #include "core_exp.h"
 #include "core_recip.h"
 
-/* ---- FAST ---- */
+/* ---- FAST ----
+ * sigmoid: 1/(1 + e^-x) for every x, with no select: scaled by 2^-64,
+ * sigmoid = 2^-64 / (2^-64 + e^-x 2^-64), where e^-x 2^-64 = p 2^n
+ * (exp_l16_neg_pn_m64, one vscalefps) stays finite down to x = -150 and
+ * the division rounds once, subnormal results included (for x < -87 the
+ * quotient is below 2^-126 and is rounded on the subnormal grid directly).
+ * x is clamped to [-120, 120] (sigmoid(120) = 1, sigmoid(-120) = 0 to
+ * float precision; NaN kept, +-inf give 1 and 0).  The error: TH's
+ * rounding (2^-24.3 at worst), p's, 2^-64 + e's and the division's. */
 static inline vf sigmoid_fast(vf x, vf alpha)
 {
     (void)alpha;
-    /* -|x| (sign bit set), clamped at -120 where e^-|x| is 0 anyway */
-    const vf z = vf_max(vf_set1(EXP_F_MIN), vf_or(x, vf_set1(-0.0f)));
+    const vf xc = vf_max(vf_set1(-120.0f), vf_min(vf_set1(120.0f), x));
     vf n;
-    const vf p = exp_f_pn(z, vf_set1(-0.0f), &n);
-    const vf e = vf_scalef(p, n);
-    return vf_div(vf_select(vm_lt(x, vf_zero()), e, vf_set1(1.0f)), vf_add(vf_set1(1.0f), e));
+    const vf p = exp_l16_neg_pn_m64(xc, &n);
+    const vf e = vf_scalef_floor(p, n);
+    return vf_div(vf_set1(0x1p-64f), vf_add(vf_set1(0x1p-64f), e));
 }
 
-/* x sigmoid(z) for z = zh + zl carried as two floats (zl = -0 when z is
- * one float: adding -0 folds away), x >= -120 or NaN.  With e = e^-|z| =
- * p 2^n: z < 0: x e/(1+e) = (x p/(1+e)) 2^n, the quotient and the product
- * normal and 2^n applied last, so a subnormal result is rounded once at
- * its own precision; z >= 0: x/(1+e). */
-static inline vf mul_sigmoid_fast(vf x, vf zh, vf zl)
+/* x sigmoid(z) given -|z| = nz + nzl as two floats (nzl = -0 when it is
+ * one float: adding -0 folds away), nz in [-120, 0] or NaN, neg = z < 0,
+ * x >= -120 or NaN.  With e = e^-|z| = p 2^n (exp_l16_pn, TH + TL): z < 0:
+ * x e/(1+e) = (x p/(1+e)) 2^n, the quotient and the product normal and 2^n
+ * applied last, so a subnormal result is rounded once at its own
+ * precision; z >= 0: x/(1+e).  The callers form -|z| themselves: for swish
+ * the low part is none, for gelu_tanh it comes out of z(-|x|) with the
+ * right sign (forming it here from z + zl cost 3 operations). */
+static inline vf mul_sigmoid_fast(vf x, vm neg, vf nz, vf nzl)
 {
-    const vm neg = vm_lt(zh, vf_zero());
-    /* -|z|: sign bit set on zh, zl negated where zh was positive; clamped
-     * at -120 where e^-|z| is 0 to float precision anyway */
-    const vf z = vf_max(vf_set1(EXP_F_MIN), vf_or(zh, vf_set1(-0.0f)));
-    const vf zlo = vf_xor(zl, vf_andnot(zh, vf_set1(-0.0f)));
     vf n;
-    const vf p = exp_f_pn(z, zlo, &n);
-    const vf e = vf_scalef(p, n);
+    const vf p = exp_l16_pn(nz, nzl, &n);
+    const vf e = vf_scalef_floor(p, n);
     const vf y = vf_mul(x, vf_div(vf_select(neg, p, vf_set1(1.0f)), vf_add(vf_set1(1.0f), e)));
-    return vf_select(neg, vf_scalef(y, n), y);
+    return vf_select(neg, vf_scalef_floor(y, n), y);
 }
 
 static inline vf swish_fast(vf x, vf alpha)
 {
     (void)alpha;
-    /* x clamped at -120 (swish is -0 there): swish(-inf) = -0, not -inf*0 */
-    return mul_sigmoid_fast(vf_max(vf_set1(EXP_F_MIN), x), x, vf_set1(-0.0f));
+    /* -|x| clamped at -120 (e^-|x| is 0 to float precision there), NaN
+     * kept; x clamped at -120 (swish is -0 there): swish(-inf) = -0, not
+     * -inf*0 */
+    const vf nz = vf_max(vf_set1(EXP_F_MIN), vf_or(x, vf_set1(-0.0f)));
+    return mul_sigmoid_fast(vf_max(vf_set1(EXP_F_MIN), x), vm_lt(x, vf_zero()), nz, vf_set1(-0.0f));
 }
 
 #define GELU_K 0x1.988454p+0f      /* 2 sqrt(2/pi), rounded */
@@ -76,11 +89,9 @@ static inline vf swish_fast(vf x, vf alpha)
 #define GELU_KC 0x1.2444f2p-4f     /* 2 sqrt(2/pi) * 0.044715, rounded */
 #define GELU_KC_LO 0x1.49b16ap-29f  /* 2 sqrt(2/pi) * 0.044715 - GELU_KC */
 
-/* z = x (K + KC x^2) as z + *zl for x clamped to [-20, 20]; *xm = max(x, -20) */
-static inline vf gelu_tanh_z(vf x, vf *xmo, vf *zlo)
+/* z = xc (K + KC xc^2) as z + *zl for xc in [-20, 20] (or NaN) */
+static inline vf gelu_tanh_zc(vf xc, vf *zlo)
 {
-    const vf xm = vf_max(vf_set1(-20.0f), x);
-    const vf xc = vf_min(vf_set1(20.0f), xm);
     /* x^2 = x2 + x2l exactly */
     const vf x2 = vf_mul(xc, xc);
     const vf x2l = vf_fms(xc, xc, x2);
@@ -97,54 +108,51 @@ static inline vf gelu_tanh_z(vf x, vf *xmo, vf *zlo)
     /* z = x w as z + zl */
     const vf z = vf_mul(xc, w);
     *zlo = vf_fma(xc, wl, vf_fms(xc, w, z));
-    *xmo = xm;
     return z;
 }
 
+/* FAST: -|z| formed directly as z(-|x|) (K + KC x^2 > 0), with its low
+ * part of the right sign; clamped at -120 (NaN kept) for vf_scalef_floor's
+ * range on AVX2 and poly. */
 static inline vf gelu_tanh_fast(vf x, vf alpha)
 {
     (void)alpha;
-    vf xm, zl;
-    const vf z = gelu_tanh_z(x, &xm, &zl);
-    return mul_sigmoid_fast(xm, z, zl);
+    const vf xm = vf_max(vf_set1(-20.0f), x);
+    const vf nx = vf_or(vf_min(vf_set1(20.0f), xm), vf_set1(-0.0f));
+    vf nzl;
+    const vf nz = vf_max(vf_set1(EXP_F_MIN), gelu_tanh_zc(nx, &nzl));
+    return mul_sigmoid_fast(xm, vm_lt(x, vf_zero()), nz, nzl);
 }
 
 /* ---- ACCURATE (float, compensated) ----
- * The FAST scheme with the roundings that reach the result removed: e^-|z|
- * = (p + plo) 2^n (exp_f_pn_hl), 1 + e = d + dl exactly up to plo 2^n's
+ * swish and gelu_tanh: x sigmoid(z), the FAST scheme with the roundings
+ * that reach the result removed: e^-|z| = (p + plo) 2^n (exp_l16_pn_hl,
+ * good to 2^-28), 1 + e = d + dl exactly up to plo 2^n's
  * own rounding, the numerator x (p + plo) = nh + nl (TwoProduct), and the
  * quotient q0 = nh r refined once against all of them:
  *   y = q0 + r (nh - d q0 - dl q0 + nl),
  * so the only rounding of size 1/2 ULP is the last one; the others are the
- * polynomial (2^-27.4), the Newton step (2^-28 with rcp14) and the
- * reduction (far below): about 0.6-0.7 ULP in all.  UNIT: x is 1
- * (sigmoid), the numerator is then just p + plo or 1. */
-static inline vf mul_sigmoid_acc_f(vf x, vf zh, vf zl, int unit)
+ * exp pair (2^-28), the Newton step (2^-28 with rcp14) and the reduction
+ * (far below): about 0.6-0.7 ULP in all (sigmoid has its own select-free
+ * version below). */
+/* -|z| = nz + nzl, neg = z < 0, as for mul_sigmoid_fast */
+static inline vf mul_sigmoid_acc_f(vf x, vm neg, vf nz, vf nzl)
 {
-    const vm neg = vm_lt(zh, vf_zero());
-    const vf z = vf_max(vf_set1(EXP_F_MIN), vf_or(zh, vf_set1(-0.0f)));
-    const vf zlo = vf_xor(zl, vf_andnot(zh, vf_set1(-0.0f)));
     vf n, pl;
-    const vf p = exp_f_pn_hl(z, zlo, &n, &pl);
-    const vf e = vf_scalef(p, n);
+    const vf p = exp_l16_pn_hl(nz, nzl, &n, &pl);
+    const vf e = vf_scalef_floor(p, n);
     const vf d = vf_add(vf_set1(1.0f), e);
     /* plo 2^n matters only while e is not tiny; n is clamped at -60 for
      * it so that it never goes subnormal (slow on AVX2), the overstated
      * term then being below 2^-84 */
     const vf dl = vf_add(vf_add(vf_sub(vf_set1(1.0f), d), e),
-                         vf_scalef(pl, vf_max(vf_set1(-60.0f), n)));
-    vf nh, nl;
-    if (unit) {
-        nh = vf_select(neg, p, vf_set1(1.0f));
-        nl = vf_select(neg, pl, vf_zero());
-    } else {
-        /* x clamped below 2^64 (NaN kept) so that x = inf does not meet
-         * inf - inf in the residual; fixed up at the end */
-        const vf xc = vf_min(vf_set1(0x1p64f), x);
-        const vf xp = vf_mul(xc, p);
-        nh = vf_select(neg, xp, xc);
-        nl = vf_select(neg, vf_fma(xc, pl, vf_fms(xc, p, xp)), vf_zero());
-    }
+                         vf_scalef_floor(pl, vf_max(vf_set1(-60.0f), n)));
+    /* x clamped below 2^64 (NaN kept) so that x = inf does not meet
+     * inf - inf in the residual; fixed up at the end */
+    const vf xc = vf_min(vf_set1(0x1p64f), x);
+    const vf xp = vf_mul(xc, p);
+    const vf nh = vf_select(neg, xp, xc);
+    const vf nl = vf_select(neg, vf_fma(xc, pl, vf_fms(xc, p, xp)), vf_zero());
     vf r = vf_rcp_approx(d);
 #if VEC_RCP_BITS < 14
     r = vf_fma(r, vf_fnma(d, r, vf_set1(1.0f)), r);
@@ -152,32 +160,58 @@ static inline vf mul_sigmoid_acc_f(vf x, vf zh, vf zl, int unit)
     const vf q0 = vf_mul(nh, r);
     const vf res = vf_add(vf_fnma(dl, q0, vf_fnma(d, q0, nh)), nl);
     const vf yq = vf_fma(res, r, q0);
-    const vf y = vf_select(neg, vf_scalef(yq, n), yq);
-    if (unit)
-        return y;
+    const vf y = vf_select(neg, vf_scalef_floor(yq, n), yq);
     /* x >= 2^64: x sigmoid(z) = x (z >= x here); the result has the sign
      * of x, zeros included (the residual sum gives +0 for x = -0) */
     return vf_or(vf_select(vm_gt(x, vf_set1(0x1p64f)), x, y), vf_and(x, vf_set1(-0.0f)));
 }
 
+/* sigmoid, ACCURATE, select-free like sigmoid_fast: y = S / (S + E) with
+ * S = 2^-64 and E = 2^-64 e^-x = (p + plo) 2^n (exp_l16_neg_pn_hl_m64).
+ * d = S + e rounded, its error recovered exactly as small - (d - big)
+ * (Fast2Sum with the operands ordered by min/max: 4 operations, where a
+ * branch-free TwoSum takes 5), plus plo 2^n: dl.  Then the quotient from
+ * rcp14 (one Newton step more where rcp is 11 bits), q0 = S r, refined
+ * once against d + dl: y = q0 + r (S - d q0 - dl q0), rounded once --
+ * subnormal results included (for x < -87, q0 and y are below 2^-126; the
+ * residual stays normal and the last fma rounds on the subnormal grid).
+ * Errors before that rounding: the pair (2^-28), d + dl's own rounding
+ * (far below), the refinement (2^-28 with rcp14): under 0.2 ULP.
+ * x clamped to [-120, 120] as in sigmoid_fast. */
 static inline vf sigmoid_acc(vf x, vf alpha)
 {
     (void)alpha;
-    return mul_sigmoid_acc_f(vf_set1(1.0f), x, vf_set1(-0.0f), 1);
+    const vf xc = vf_max(vf_set1(-120.0f), vf_min(vf_set1(120.0f), x));
+    const vf s = vf_set1(0x1p-64f);
+    vf n, pl;
+    const vf p = exp_l16_neg_pn_hl_m64(xc, &n, &pl);
+    const vf e = vf_scalef_floor(p, n);
+    const vf d = vf_add(s, e);
+    const vf dl = vf_add(vf_sub(vf_min(s, e), vf_sub(d, vf_max(s, e))), vf_scalef_floor(pl, n));
+    vf r = vf_rcp_approx(d);
+#if VEC_RCP_BITS < 14
+    r = vf_fma(r, vf_fnma(d, r, vf_set1(1.0f)), r);
+#endif
+    const vf q0 = vf_mul(s, r);
+    const vf res = vf_fnma(dl, q0, vf_fnma(d, q0, s));
+    return vf_fma(res, r, q0);
 }
 
 static inline vf swish_acc(vf x, vf alpha)
 {
     (void)alpha;
-    return mul_sigmoid_acc_f(vf_max(vf_set1(EXP_F_MIN), x), x, vf_set1(-0.0f), 0);
+    const vf nz = vf_max(vf_set1(EXP_F_MIN), vf_or(x, vf_set1(-0.0f)));
+    return mul_sigmoid_acc_f(vf_max(vf_set1(EXP_F_MIN), x), vm_lt(x, vf_zero()), nz, vf_set1(-0.0f));
 }
 
 static inline vf gelu_tanh_acc(vf x, vf alpha)
 {
     (void)alpha;
-    vf xm, zl;
-    const vf z = gelu_tanh_z(x, &xm, &zl);
-    return mul_sigmoid_acc_f(xm, z, zl, 0);
+    const vf xm = vf_max(vf_set1(-20.0f), x);
+    const vf nx = vf_or(vf_min(vf_set1(20.0f), xm), vf_set1(-0.0f));
+    vf nzl;
+    const vf nz = vf_max(vf_set1(EXP_F_MIN), gelu_tanh_zc(nx, &nzl));
+    return mul_sigmoid_acc_f(xm, vm_lt(x, vf_zero()), nz, nzl);
 }
 
 /* ---- ACCURATE, double: the reference-style variant (kept as a

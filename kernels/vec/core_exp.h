@@ -5,6 +5,11 @@
  *   exp_f_pn_hl(...)         the same with p carried as p + plo (ACCURATE)
  *   exp_f(x), exp_f_acc(x)   e^x, whole float range (FAST / faithful)
  *   expm1_f(x)               e^x - 1, relative accuracy near 0
+ *   expm1_f_nonpos(x)        the same for x <= 0 only, rr1 (FAST elu/selu)
+ *   expm1_f_hl_rr1(x, &lo)   e^x - 1 as hi + lo for x <= 0 (ACCURATE)
+ *   exp_l16_pn, exp_l16_pn_hl, exp_l16_neg_pn_m64, exp_l16_neg_pn_hl_m64
+ *                            table-driven (lut16-p3) e^z as p 2^floor(n16)
+ *                            (see below; sigmoid, swish, gelu_tanh)
  * Double cores (ACCURATE tier: evaluated in double, rounded once to float):
  *   exp_d(x)                 e^x for x in [-708, 709]
  *   expm1_d(x)               e^x - 1 for x in [-708, 709]
@@ -125,6 +130,134 @@ static inline vf exp_f_pn_hl(vf z, vf zlo, vf *nf, vf *plo)
     return p;
 }
 
+/* ---- table-driven float exp (lut16-p3) ----
+ * e^z = 2^(N/16) e^r, N = round(16 z log2e), r = z - (N/16) ln2 (rr2:
+ * (N/16) ln2_hi is exact to the bit in the fma since N/16 has 4 fraction
+ * bits and |r| <= ln2/32), 2^(N/16) = 2^floor(N/16) T[N mod 16] with
+ * T = TH + TL (2^(j/16) as a float pair), and e^r = 1 + r q(r),
+ * q = 1 + C2 r + C3 r^2 fitted for the relative error of e^r on
+ * [-ln2/32, ln2/32] (3% wider; Lawson-weighted least squares, numpy +
+ * mpmath, float-rounded coefficients): 2^-29.05.
+ * n16 = N/16 comes from adding 1.5*2^19 (the sum's grid is 1/16), whose
+ * low 4 mantissa bits then hold N mod 16: vf_lut16 reads them (as integer bits),
+ * and vf_scalef_floor applies 2^floor(n16).
+ * Compared with exp_f_pn (rr2-p6): one vpermps per table instead of 3 fma,
+ * and TH + TL makes the result good to about 2^-28.5 before its own
+ * rounding, where the p6 one had 2^-27.4. */
+#define EXP_L16_MAGIC 0x1.8p19f
+#define EXP_L16_C2 0x1.00024p-1f
+#define EXP_L16_C3 0x1.5555a2p-3f
+static const float EXP_L16_TH[16] = {
+    0x1.000000p+0f, 0x1.0b5586p+0f, 0x1.172b84p+0f, 0x1.2387a6p+0f,
+    0x1.306fe0p+0f, 0x1.3dea64p+0f, 0x1.4bfdaep+0f, 0x1.5ab07ep+0f,
+    0x1.6a09e6p+0f, 0x1.7a1148p+0f, 0x1.8ace54p+0f, 0x1.9c4918p+0f,
+    0x1.ae89fap+0f, 0x1.c199bep+0f, 0x1.d5818ep+0f, 0x1.ea4afap+0f};
+static const float EXP_L16_TL[16] = {
+    0.0f, 0x1.9f3122p-25f, -0x1.c15742p-27f, 0x1.ceac48p-25f,
+    0x1.4636e2p-25f, 0x1.824684p-25f, -0x1.593abcp-25f, -0x1.5bd5ecp-27f,
+    0x1.9fcef4p-26f, -0x1.829fd0p-25f, 0x1.15506ep-27f, 0x1.51f848p-27f,
+    -0x1.a94b14p-26f, -0x1.3d56b2p-27f, -0x1.822dbcp-27f, 0x1.52486cp-27f};
+
+/* The reduction: r (with the low part zlo of z added, -0 for none), n16,
+ * and the table index in t's bits. */
+static inline vf exp_l16_reduce(vf z, vf zlo, vf *n16, vf *t)
+{
+    const vf tt = vf_fma(z, vf_set1(EXP_F_LOG2E), vf_set1(EXP_L16_MAGIC));
+    const vf n = vf_sub(tt, vf_set1(EXP_L16_MAGIC));
+    vf r = vf_fnma(n, vf_set1(EXP_F_LN2_HI), z);
+    r = vf_add(vf_fnma(n, vf_set1(EXP_F_LN2_LO), r), zlo);
+    *n16 = n;
+    *t = tt;
+    return r;
+}
+
+/* e^(z + zlo) = p * 2^floor(n16) for z in [-150, 89] (or NaN), p in
+ * [0.97, 2.03]: p = TH + (TH r + TL) q, one rounding (the last fma), TL q
+ * standing for TL (1 + r q) to 2^-31.  Callers scale by
+ * vf_scalef_floor(p or a product with p, n16). */
+static inline vf exp_l16_pn(vf z, vf zlo, vf *n16)
+{
+    vf t;
+    const vf r = exp_l16_reduce(z, zlo, n16, &t);
+    const vf th = vf_lut16(EXP_L16_TH, vf_as_vi(t));
+    const vf tl = vf_lut16(EXP_L16_TL, vf_as_vi(t));
+    vf q = vf_fma(vf_set1(EXP_L16_C3), r, vf_set1(EXP_L16_C2));
+    q = vf_fma(q, r, vf_set1(1.0f));
+    return vf_fma(vf_fma(th, r, tl), q, th);
+}
+
+/* exp_l16_pn with p carried as p + *plo (ACCURATE): e^(z+zlo) =
+ * (p + plo) 2^floor(n16), p = TH (1 + u), u = r q rounded once (its error
+ * 2^-24 |u| <= 2^-29.5 relative), p's rounding recovered exactly (TH - p
+ * is exact, |u| < 0.022) and TL added in: TL u left out, 2^-30.5.  With
+ * the polynomial (2^-29.05) and r's rounding (|r| < 2^-5: 2^-30) the pair
+ * is good to about 2^-28 relative. */
+static inline vf exp_l16_pn_hl(vf z, vf zlo, vf *n16, vf *plo)
+{
+    vf t;
+    const vf r = exp_l16_reduce(z, zlo, n16, &t);
+    const vf th = vf_lut16(EXP_L16_TH, vf_as_vi(t));
+    const vf tl = vf_lut16(EXP_L16_TL, vf_as_vi(t));
+    vf q = vf_fma(vf_set1(EXP_L16_C3), r, vf_set1(EXP_L16_C2));
+    q = vf_fma(q, r, vf_set1(1.0f));
+    const vf u = vf_mul(r, q);
+    const vf p = vf_fma(th, u, th);
+    *plo = vf_add(vf_fma(th, u, vf_sub(th, p)), tl);
+    return p;
+}
+
+/* e^-x 2^-64 = p * 2^floor(n16) for x in [-150, 150] (or NaN), without
+ * TL (FAST sigmoid: TH's rounding, up to 2^-24.3 relative, is the price of
+ * one vpermps): the table is TH * 2^-64 (exact), so a caller can form
+ * 2^-64 (1 + e^-x) = 2^-64 + p 2^n without overflow for x up to 150 below
+ * zero (2^-64 e^150 < 2^153, and scalef saturates to inf beyond).  The
+ * reduction is the one of exp_l16_pn for z = -x, written with -x folded
+ * into the fma signs: N = round(-16 x log2e), r' = x + (N/16) ln2 (rr2,
+ * exact first step) = -r, and e^-r' = 1 - r' q(-r'). */
+static const float EXP_L16_TH_M64[16] = {
+    0x1.000000p-64f, 0x1.0b5586p-64f, 0x1.172b84p-64f, 0x1.2387a6p-64f,
+    0x1.306fe0p-64f, 0x1.3dea64p-64f, 0x1.4bfdaep-64f, 0x1.5ab07ep-64f,
+    0x1.6a09e6p-64f, 0x1.7a1148p-64f, 0x1.8ace54p-64f, 0x1.9c4918p-64f,
+    0x1.ae89fap-64f, 0x1.c199bep-64f, 0x1.d5818ep-64f, 0x1.ea4afap-64f};
+static inline vf exp_l16_neg_pn_m64(vf x, vf *n16)
+{
+    const vf t = vf_fma(x, vf_set1(-EXP_F_LOG2E), vf_set1(EXP_L16_MAGIC));
+    const vf n = vf_sub(t, vf_set1(EXP_L16_MAGIC));
+    vf r = vf_fma(n, vf_set1(EXP_F_LN2_HI), x);
+    r = vf_fma(n, vf_set1(EXP_F_LN2_LO), r);
+    const vf th = vf_lut16(EXP_L16_TH_M64, vf_as_vi(t));
+    vf q = vf_fma(vf_set1(EXP_L16_C3), r, vf_set1(-EXP_L16_C2));
+    q = vf_fma(q, r, vf_set1(1.0f));
+    *n16 = n;
+    return vf_fnma(vf_mul(th, r), q, th);
+}
+
+/* The same as a pair (ACCURATE sigmoid): e^-x 2^-64 = (p + *plo) 2^floor(n16),
+ * with TL (scaled alike): m = TL - TH u is a small term (|m| <= 0.022 TH)
+ * rounded once, p = TH + m, *plo = (TH - p) + m exactly (Fast2Sum).  Good
+ * to about 2^-28 relative (see exp_l16_pn_hl). */
+static const float EXP_L16_TL_M64[16] = {
+    0.0f, 0x1.9f3122p-89f, -0x1.c15742p-91f, 0x1.ceac48p-89f,
+    0x1.4636e2p-89f, 0x1.824684p-89f, -0x1.593abcp-89f, -0x1.5bd5ecp-91f,
+    0x1.9fcef4p-90f, -0x1.829fd0p-89f, 0x1.15506ep-91f, 0x1.51f848p-91f,
+    -0x1.a94b14p-90f, -0x1.3d56b2p-91f, -0x1.822dbcp-91f, 0x1.52486cp-91f};
+static inline vf exp_l16_neg_pn_hl_m64(vf x, vf *n16, vf *plo)
+{
+    const vf t = vf_fma(x, vf_set1(-EXP_F_LOG2E), vf_set1(EXP_L16_MAGIC));
+    const vf n = vf_sub(t, vf_set1(EXP_L16_MAGIC));
+    vf r = vf_fma(n, vf_set1(EXP_F_LN2_HI), x);
+    r = vf_fma(n, vf_set1(EXP_F_LN2_LO), r);
+    const vf th = vf_lut16(EXP_L16_TH_M64, vf_as_vi(t));
+    const vf tl = vf_lut16(EXP_L16_TL_M64, vf_as_vi(t));
+    vf q = vf_fma(vf_set1(EXP_L16_C3), r, vf_set1(-EXP_L16_C2));
+    q = vf_fma(q, r, vf_set1(1.0f));
+    const vf m = vf_fnma(th, vf_mul(r, q), tl);
+    const vf p = vf_add(th, m);
+    *plo = vf_add(vf_sub(th, p), m);
+    *n16 = n;
+    return p;
+}
+
 /* e^x over the whole float range: 0 below -103.97, inf above 88.72, NaN
  * for NaN, subnormal results rounded once (by vf_scalef). */
 static inline vf exp_f(vf x)
@@ -162,34 +295,60 @@ static inline vf expm1_f(vf x)
     return vf_fma(s, pm1, vf_sub(s, vf_set1(1.0f)));
 }
 
-/* e^x - 1 = *hi + *lo for x <= 0 (NaN kept; ACCURATE elu/selu): x is
- * clamped at -25 (e^x - 1 = -1 to 2^-36 there); r + rl as in
- * exp_f_pn_hl; e^r - 1 = r + r u with u = r q5 (TwoProduct, q5 the
- * EXP_P polynomial without its two leading terms: its error relative to
- * e^r - 1 is at most |r| 2^-25.9), carried as pm + pml; then
- * (2^n - 1) + 2^n (pm + pml) by Fast2Sum (|2^n - 1| >= |2^n pm| for
- * n <= -1, and exact for n = 0).  |lo| <= ulp(hi), the pair good to about
- * 2^-45 plus the polynomial. */
-static inline vf expm1_f_hl(vf x, vf *lo)
+/* expm1_f for x <= 0 only (or NaN; x > 0 gives a finite or inf or NaN
+ * value that the caller discards): the same polynomial without the upper
+ * clamp, 2^n built by one shift and one add of t's bits (n in [-37, 0]
+ * after the clamp at -25; see expm1_f_hl_rr1), and a one-constant (rr1)
+ * reduction: r = x - n ln2_hi in one fma misses n (ln2 - ln2_hi), at most
+ * 37 * 2^-28.9 = 2^-23.7 absolute in r, i.e. relative in e^x; but the
+ * result's absolute error is then e^x |n| 2^-28.9 <= 1.44 |x| e^x 2^-28.9
+ * <= 2^-29.4 (largest at x = -1), against |e^x - 1| >= 0.29 wherever
+ * n != 0 (|x| > ln2/2; n = 0 leaves r = x exact): below 2^-27.6
+ * relative, 0.06 ULP. */
+static inline vf expm1_f_nonpos(vf x)
+{
+    x = vf_max(vf_set1(-25.0f), x);
+    const vf t = vf_fma(x, vf_set1(EXP_F_LOG2E), vf_set1(EXP_F_MAGIC));
+    const vf nf = vf_sub(t, vf_set1(EXP_F_MAGIC));
+    const vf r = vf_fnma(nf, vf_set1(EXP_F_LN2_HI), x);
+    const vf pm1 = expm1_f_poly(r);
+    const vf s = vi_as_vf(vi_add(vi_shl(vf_as_vi(t), 23), vi_set1(127 << 23)));
+    return vf_fma(s, pm1, vf_sub(s, vf_set1(1.0f)));
+}
+
+/* e^x - 1 = *hi + *lo for x <= 0 (NaN kept; ACCURATE elu/selu; x > 0
+ * gives values the callers discard): x is clamped at -25 (e^x - 1 = -1 to
+ * 2^-36 there); e^r - 1 = r + r u with u = r q5 rounded (q5 the EXP_P
+ * polynomial without its two leading terms: its error relative to e^r - 1
+ * is at most |r| 2^-25.9), carried as pm + pml; then (2^n - 1) + 2^n
+ * (pm + pml) by Fast2Sum (|2^n - 1| >= |2^n pm| for n <= -1, and exact
+ * for n = 0).  |lo| <= ulp(hi).  The reduction is one-constant (rr1): r = x - n ln2_hi is
+ * exact (for n != 0, |x| > 0.34 has an ulp of 2^-25 or more and n ln2_hi
+ * is a multiple of 2^-24, so x - n ln2_hi is a multiple of 2^-25 below
+ * 0.35 in magnitude: 24 bits), so there is no rl to carry; what rr1 leaves
+ * out, n (ln2 - ln2_hi), changes the result by at most
+ * e^x |n| 2^-28.9 <= 2^-29.4 absolute, under 2^-27.6 relative (see
+ * expm1_f_nonpos): 0.03 ULP.  This replaced an rr2 version (r + rl), and
+ * without r ul (u's rounding, at most 2^-24 r^2 |q| <= 2^-26.5 relative
+ * to pm: max elu error 0.77 -> 0.81 ULP): 7 operations fewer, measured
+ * elu 0.41 -> 0.285 ns/elem on AVX-512.  Kept
+ * as mul + add where an fma would do: these kernels are bound by the FMA
+ * pipes, and folding s pm + a into one fma (and its error into another)
+ * measured 3% slower. */
+static inline vf expm1_f_hl_rr1(vf x, vf *lo)
 {
     x = vf_max(vf_set1(-25.0f), x);
     const vf t = vf_fma(x, vf_set1(EXP_F_LOG2E), vf_set1(EXP_F_MAGIC));
     const vf n = vf_sub(t, vf_set1(EXP_F_MAGIC));
-    const vf r1 = vf_fnma(n, vf_set1(EXP_F_LN2_HI), x);
-    const vf c = vf_mul(n, vf_set1(-EXP_F_LN2_LO));
-    const vf r = vf_add(r1, c);
-    const vf rl = vf_add(vf_sub(r1, r), c);
+    const vf r = vf_fnma(n, vf_set1(EXP_F_LN2_HI), x);
     vf q = vf_fma(vf_set1(EXP_P_C6), r, vf_set1(EXP_P_C5));
     q = vf_fma(q, r, vf_set1(EXP_P_C4));
     q = vf_fma(q, r, vf_set1(EXP_P_C3));
     q = vf_fma(q, r, vf_set1(EXP_P_C2));
     const vf u = vf_mul(r, q);
-    const vf ul = vf_fms(r, q, u);
     const vf pm = vf_fma(r, u, r);
-    /* r - pm is exact (pm/r in [0.84, 1.19]); + r ul + rl (1 + pm) */
-    const vf pml = vf_fma(r, ul, vf_fma(rl, pm, vf_add(vf_fma(r, u, vf_sub(r, pm)), rl)));
-    /* 2^n for n in [-37, 0]: t's low bits hold n, shifted into the
-     * exponent field (1.5*2^23's bits shifted by 23 vanish mod 2^32) */
+    /* r - pm is exact (pm/r in [0.84, 1.19]) */
+    const vf pml = vf_fma(r, u, vf_sub(r, pm));
     const vf s = vi_as_vf(vi_add(vi_shl(vf_as_vi(t), 23), vi_set1(127 << 23)));
     const vf a = vf_sub(s, vf_set1(1.0f));
     const vf b = vf_mul(s, pm);

@@ -27,8 +27,11 @@
  *         vi_cvt_vf, vi_set1 vi_add vi_sub vi_and vi_or vi_xor,
  *         vi_shl vi_sra vi_srl (by a constant count), vi_gt vi_eq -> vm,
  *         vf_pow2i(n) = 2^n for n in [-126, 127],
- *         vf_scalef(a, nf) = a * 2^nf rounded once (nf integral; see below)
- * clamp:  vf_clamp_abs(x, c) (x limited to [-c, c], c > 0; NaN kept)
+ *         vf_scalef(a, nf) = a * 2^nf rounded once (nf integral; see below),
+ *         vf_scalef_floor(a, nf) = a * 2^floor(nf) rounded once (any nf),
+ * tables: vf_lut16(t, i) = t[i & 15], vf_lut32(t, i) = t[i & 31] (vi index)
+ * clamp:  vf_clamp_abs(x, c) (x limited to [-c, c], c > 0; NaN kept),
+ *         vf_absmin(a, c) = min(|a|, c) (NaN kept)
  * double: vd_set1 vd_add vd_sub vd_mul vd_div vd_fma vd_fnma vd_min vd_max
  *         vd_abs vd_neg vd_lt vd_le vd_gt vd_ge vd_eq vd_select vd_rcp_approx
  *         vd_reduce_add, vd_as_vl vl_as_vd vl_set1 vl_add vl_sub vl_or,
