@@ -29,7 +29,7 @@ VEC_ELEMENTWISE_KERNEL(KSYM(swish, rr2_lut16_p3_div_fast), swish_fast, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(gelu_tanh, dd_rr2_lut16_p3_div_fast), gelu_tanh_fast, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(softplus, rr2_p6_log1p_fast), softplus_fast, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(softplus, f64_p7_log1p_acc), softplus_acc, 0.0f)
-VEC_ELEMENTWISE_KERNEL(KSYM(mish, rr2_p6_rcp_fast), mish_fast, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(mish, rr2_p6_div_fast), mish_fast, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(mish, f64_p7_div_acc), mish_acc, 0.0f)
 #endif
 
