@@ -192,7 +192,9 @@ static _Alignas(64) const float GAUSS_EXP2_16_LO[16] = {
 #define GAUSS_E16_MAGIC 0x1.8p19f
 #define GAUSS_E16_C2 0x1.00022ap-3f
 #define GAUSS_E16_C3 0x1.5556e6p-6f
-static inline vf gauss_exp16(vf a, vf *nq)
+/* The pieces both tiers share: returns T_j, sets *pm1 (E = T_j (1 + pm1))
+ * and *nq. */
+static inline vf gauss_exp16_parts(vf a, vf *nq, vf *pm1)
 {
     const vf a2 = vf_mul(a, a);
     const vf a2l = vf_fms(a, a, a2);
@@ -202,9 +204,15 @@ static inline vf gauss_exp16(vf a, vf *nq)
     u = vf_sub(vf_fnma(n, vf_set1(2.0f * GAUSS_LN2_LO), u), a2l);
     vf p = vf_fma(vf_set1(GAUSS_E16_C3), u, vf_set1(GAUSS_E16_C2));
     p = vf_fma(p, u, vf_set1(0.5f));
-    const vf pm1 = vf_fma(u, p, vf_lut16(GAUSS_EXP2_16_LO, vf_as_vi(t)));
-    const vf tj = vf_lut16(GAUSS_EXP2_16, vf_as_vi(t));
+    *pm1 = vf_fma(u, p, vf_lut16(GAUSS_EXP2_16_LO, vf_as_vi(t)));
     *nq = n;
+    return vf_lut16(GAUSS_EXP2_16, vf_as_vi(t));
+}
+
+static inline vf gauss_exp16(vf a, vf *nq)
+{
+    vf pm1;
+    const vf tj = gauss_exp16_parts(a, nq, &pm1);
     return vf_fma(tj, pm1, tj);
 }
 
@@ -308,18 +316,9 @@ static inline vf gauss_ratio_lut32p5_hl(vf a, vf *lo)
  * roundings of pm1 and of T_j pm1 (2^-28.5 each at most). */
 static inline vf gauss_exp16_hl(vf a, vf *nq, vf *lo)
 {
-    const vf a2 = vf_mul(a, a);
-    const vf a2l = vf_fms(a, a, a2);
-    const vf t = vf_fma(a2, vf_set1(-0.5f * GAUSS_LOG2E), vf_set1(GAUSS_E16_MAGIC));
-    const vf n = vf_sub(t, vf_set1(GAUSS_E16_MAGIC));
-    vf u = vf_fms(n, vf_set1(-2.0f * GAUSS_LN2_HI), a2);
-    u = vf_sub(vf_fnma(n, vf_set1(2.0f * GAUSS_LN2_LO), u), a2l);
-    vf p = vf_fma(vf_set1(GAUSS_E16_C3), u, vf_set1(GAUSS_E16_C2));
-    p = vf_fma(p, u, vf_set1(0.5f));
-    const vf pm1 = vf_fma(u, p, vf_lut16(GAUSS_EXP2_16_LO, vf_as_vi(t)));
-    const vf tj = vf_lut16(GAUSS_EXP2_16, vf_as_vi(t));
+    vf pm1;
+    const vf tj = gauss_exp16_parts(a, nq, &pm1);
     *lo = vf_mul(tj, pm1);
-    *nq = n;
     return tj;
 }
 
