@@ -111,17 +111,49 @@ static inline vf gelu_tanh_zc(vf xc, vf *zlo)
     return z;
 }
 
+/* w + *wl = K + KC x^2 for x in [-11.2, 11.2] (or NaN), the FAST
+ * kernel's cheaper pair (8 operations where gelu_tanh_zc's w + wl takes 12;
+ * z = x (w + wl) is then formed inside the exponential's reduction,
+ * exp_l16_pn_xw): K is split as GELU_KH + GELU_KL with GELU_KH a multiple
+ * of 2^-19, so that w = fma(KC, s, KH) (s = x^2 rounded) has w - KH exact
+ * for all w < 32 (w >= 2 KH: both on w's grid, the difference within one
+ * binade below w; w < 2 KH: Sterbenz) and w's rounding error is
+ * fma(KC, s, -(w - KH)), itself rounded to 2^-24 of it.  The terms left
+ * out of w, KC sl (x^2 = s + sl exactly), KC_LO s and KL, go into the low
+ * part: wl good to about 2^-43. */
+#define GELU_KH 0x1.98846p+0f        /* K rounded to a multiple of 2^-19 */
+#define GELU_KL -0x1.985794p-21f     /* K - GELU_KH */
+static inline vf gelu_tanh_w_fast(vf x, vf *wlo)
+{
+    const vf s = vf_mul(x, x);
+    const vf sl = vf_fms(x, x, s);
+    const vf w = vf_fma(vf_set1(GELU_KC), s, vf_set1(GELU_KH));
+    const vf d = vf_sub(w, vf_set1(GELU_KH));
+    const vf c = vf_fma(vf_set1(GELU_KC), sl, vf_fma(vf_set1(GELU_KC_LO), s, vf_set1(GELU_KL)));
+    *wlo = vf_add(vf_fms(vf_set1(GELU_KC), s, d), c);
+    return w;
+}
+
 /* FAST: -|z| formed directly as z(-|x|) (K + KC x^2 > 0), with its low
- * part of the right sign; clamped at -120 (NaN kept) for vf_scalef_floor's
- * range on AVX2 and poly. */
+ * part of the right sign, nx = -min(|x|, 11.2) (NaN kept), which is also
+ * the multiplier for x < 0 (x itself for x >= 0): z(-11.2) = -118.12, so -|z| stays within
+ * [-120, 0] (vf_scalef_floor's range on AVX2 and poly) with no clamp of
+ * its own, sigmoid(118) = 1 to float precision, and gelu_tanh is -0 below
+ * -11.2 (|x| e^z < 2^-150 there; gelu_tanh(-inf) = -0).  For x < 0 the
+ * product x p is formed first (a masked multiply on AVX-512) and divided
+ * by 1 + e once. */
 static inline vf gelu_tanh_fast(vf x, vf alpha)
 {
     (void)alpha;
-    const vf xm = vf_max(vf_set1(-20.0f), x);
-    const vf nx = vf_or(vf_min(vf_set1(20.0f), xm), vf_set1(-0.0f));
-    vf nzl;
-    const vf nz = vf_max(vf_set1(EXP_F_MIN), gelu_tanh_zc(nx, &nzl));
-    return mul_sigmoid_fast(xm, vm_lt(x, vf_zero()), nz, nzl);
+    const vf nx = vf_max(vf_set1(-11.2f), vf_or(x, vf_set1(-0.0f)));
+    const vm neg = vm_lt(x, vf_zero());
+    vf wl, n;
+    const vf w = gelu_tanh_w_fast(nx, &wl);
+    const vf p = exp_l16_pn_xw(nx, w, wl, &n);
+    const vf e = vf_scalef_floor(p, n);
+    /* x < 0: the multiplier is nx = max(-11.2, x) */
+    const vf y = vf_div(vf_select(neg, vf_mul(nx, p), x), vf_add(vf_set1(1.0f), e));
+    return vf_select(neg, vf_scalef_floor(y, n), y);
 }
 
 /* ---- ACCURATE (float, compensated) ----

@@ -7,7 +7,8 @@
  *   expm1_f(x)               e^x - 1, relative accuracy near 0
  *   expm1_f_nonpos(x)        the same for x <= 0 only, rr1 (FAST elu/selu)
  *   expm1_f_hl_rr1(x, &lo)   e^x - 1 as hi + lo for x <= 0 (ACCURATE)
- *   exp_l16_pn, exp_l16_pn_hl, exp_l16_neg_pn_m64, exp_l16_neg_pn_hl_m64
+ *   exp_l16_pn, exp_l16_pn_hl, exp_l16_neg_pn_m64, exp_l16_neg_pn_hl_m64,
+ *   exp_l16_pn_xw
  *                            table-driven (lut16-p3) e^z as p 2^floor(n16)
  *                            (see below; sigmoid, swish, gelu_tanh)
  * Double cores (ACCURATE tier: evaluated in double, rounded once to float):
@@ -179,6 +180,31 @@ static inline vf exp_l16_pn(vf z, vf zlo, vf *n16)
 {
     vf t;
     const vf r = exp_l16_reduce(z, zlo, n16, &t);
+    const vf th = vf_lut16(EXP_L16_TH, vf_as_vi(t));
+    const vf tl = vf_lut16(EXP_L16_TL, vf_as_vi(t));
+    vf q = vf_fma(vf_set1(EXP_L16_C3), r, vf_set1(EXP_L16_C2));
+    q = vf_fma(q, r, vf_set1(1.0f));
+    return vf_fma(vf_fma(th, r, tl), q, th);
+}
+
+/* e^(x (w + wl)) = p * 2^floor(n16), the argument given as a product
+ * (gelu_tanh FAST: z = x w, w + wl a float pair), for |x (w + wl)| <= 120:
+ * the reduction takes x w inside one fma instead of z = x w as a
+ * TwoProduct (one operation fewer): ln2 is split as EXP_L16_LN2_A (12
+ * bits, so n16 A is exact: |N| < 4096) + EXP_L16_LN2_B, r1 = x w - n16 A
+ * rounded once (|r1| < 0.028: 2^-30.2), r = r1 - n16 B + x wl (2^-29.5
+ * each, B's own rounding and the rest of ln2 below 2^-31.5): r good to
+ * about 2^-28.5 absolute, against 2^-28.9 for exp_l16_pn with z + zlo.
+ * Then p as in exp_l16_pn. */
+#define EXP_L16_LN2_A 0x1.62ep-1f      /* ln2 to 12 bits */
+#define EXP_L16_LN2_B 0x1.0bfbe8p-15f  /* ln2 - EXP_L16_LN2_A */
+static inline vf exp_l16_pn_xw(vf x, vf w, vf wl, vf *n16)
+{
+    const vf t = vf_fma(vf_mul(x, w), vf_set1(EXP_F_LOG2E), vf_set1(EXP_L16_MAGIC));
+    const vf n = vf_sub(t, vf_set1(EXP_L16_MAGIC));
+    vf r = vf_fms(x, w, vf_mul(n, vf_set1(EXP_L16_LN2_A)));
+    r = vf_fma(x, wl, vf_fnma(n, vf_set1(EXP_L16_LN2_B), r));
+    *n16 = n;
     const vf th = vf_lut16(EXP_L16_TH, vf_as_vi(t));
     const vf tl = vf_lut16(EXP_L16_TL, vf_as_vi(t));
     vf q = vf_fma(vf_set1(EXP_L16_C3), r, vf_set1(EXP_L16_C2));
