@@ -33,8 +33,8 @@
  *   float precision), and to >= -20 for the final multiply so
  *   gelu_tanh(-inf) = -20 * e^-600 = -0.  FAST: a cheaper pair in base 2,
  *   x (w + wl) = z log2e, taken into exp2_l16_pn_xw's reduction, x clamped
- *   to [-11.2, 11.2] (see gelu_tanh_fast; measured 0.551 -> 0.36 ns/elem
- *   on AVX-512 at 256K, Eigen 0.42 in the same run). */
+ *   to [-11.2, 11.2] (see gelu_tanh_fast; measured 0.52 -> 0.36 ns/elem
+ *   on AVX-512 at 256K, Eigen 0.42; AVX2 1.02 -> 0.73). */
 #ifndef ACTBENCH_ACT_SIGMOID_H
 #define ACTBENCH_ACT_SIGMOID_H
 
@@ -44,7 +44,7 @@
 /* ---- FAST ----
  * sigmoid: 1/(1 + e^-x) for every x, with no select: scaled by 2^-64,
  * sigmoid = 2^-64 / (2^-64 + e^-x 2^-64), where e^-x 2^-64 = p 2^n
- * (exp_l16_neg_pn_m64, one vscalefps) stays finite down to x = -150 and
+ * (exp_l16_neg_m64) stays finite down to x = -150 and
  * the division rounds once, subnormal results included (for x < -87 the
  * quotient is below 2^-126 and is rounded on the subnormal grid directly).
  * x is clamped to [-104, 18] (sigmoid(18) = 1 - 2^-25.9 rounds to 1,
@@ -65,9 +65,9 @@ static inline vf sigmoid_fast(vf x, vf alpha)
  * x >= -120 or NaN.  With e = e^-|z| = p 2^n (exp_l16_pn, TH + TL): z < 0:
  * x e/(1+e) = (x p/(1+e)) 2^n, the quotient and the product normal and 2^n
  * applied last, so a subnormal result is rounded once at its own
- * precision; z >= 0: x/(1+e).  The callers form -|z| themselves: for swish
- * the low part is none, for gelu_tanh it comes out of z(-|x|) with the
- * right sign (forming it here from z + zl cost 3 operations). */
+ * precision; z >= 0: x/(1+e).  The callers form -|z| themselves (swish:
+ * the low part is none).  gelu_tanh FAST has its own copy of this step in
+ * gelu_tanh_fast: its exponential takes x (w + wl) rather than z + zl. */
 static inline vf mul_sigmoid_fast(vf x, vm neg, vf nz, vf nzl)
 {
     vf n;

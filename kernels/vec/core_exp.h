@@ -276,7 +276,7 @@ static inline vf exp_l16_neg_pn_m64(vf x, vf *n16)
  * magic's low 4 bits are zero, so (bits >> 4) << 23 is floor(n16) << 23
  * (the magic's part shifts out) -- and applied by one exact multiply:
  * 4 operations, the same value (p 2^-64 2^floor(n16) is exact either
- * way; measured sigmoid FAST on AVX2 0.416 -> see the commit). */
+ * way; measured sigmoid FAST on AVX2 0.396 -> 0.302 ns/elem at 256K). */
 static inline vf exp_l16_neg_m64(vf x)
 {
 #if defined(VEC_ISA_AVX512)
