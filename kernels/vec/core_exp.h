@@ -7,7 +7,8 @@
  *   expm1_f(x)               e^x - 1, relative accuracy near 0
  *   expm1_f_nonpos(x)        the same for x <= 0 only, rr1 (FAST elu/selu)
  *   expm1_f_hl_rr1(x, &lo)   e^x - 1 as hi + lo for x <= 0 (ACCURATE)
- *   exp_l16_pn, exp_l16_pn_hl, exp_l16_neg_pn_m64, exp_l16_neg_pn_hl_m64
+ *   exp_l16_pn, exp_l16_pn_hl, exp_l16_neg_pn_m64, exp_l16_neg_pn_hl_m64,
+ *   exp2_l16_pn_xw, exp_l16_neg_m64
  *                            table-driven (lut16-p3) e^z as p 2^floor(n16)
  *                            (see below; sigmoid, swish, gelu_tanh)
  * Double cores (ACCURATE tier: evaluated in double, rounded once to float):
@@ -186,6 +187,39 @@ static inline vf exp_l16_pn(vf z, vf zlo, vf *n16)
     return vf_fma(vf_fma(th, r, tl), q, th);
 }
 
+/* 2^(x (w + wl)) = p * 2^floor(n16), the exponent given as a product in
+ * base 2 (gelu_tanh FAST: e^z with z = x (K + KC x^2), log2e folded into
+ * w), for |x (w + wl)| <= 170 (or NaN): no ln2 constants in the
+ * reduction, n16 = x w rounded to a multiple of 1/16 (adding 1.5*2^19),
+ * r = (x w - n16) + x wl, the first step rounded once (|r| <= 1/32:
+ * 2^-30), the second too (2^-30): 2^r = e^(r ln2) by the lut16-p3 scheme
+ * of exp_l16_pn with ln2 folded into the coefficients (EXP2_L16_D*, from
+ * EXP_L16_C*; the relative error of the fit unchanged, 2^-29.05, the
+ * coefficients' rounding below 2^-30) and TL into its table
+ * (EXP2_L16_TL = TL / ln2): p = TH + (TH r + TL/ln2) (ln2 + D2 r + D3 r^2).
+ * Against a product x w formed first and e^(z + zlo) by exp_l16_pn: 4
+ * operations fewer (no TwoProduct, no rr2 steps). */
+#define EXP2_L16_D1 0x1.62e430p-1f  /* ln2 */
+#define EXP2_L16_D2 0x1.ec0032p-3f  /* EXP_L16_C2 ln2^2 */
+#define EXP2_L16_D3 0x1.c6b0f4p-5f  /* EXP_L16_C3 ln2^3 */
+static const float EXP2_L16_TL[16] = {
+    0.0f, 0x1.2b7f66p-24f, -0x1.442184p-26f, 0x1.4dbf7cp-24f,
+    0x1.d6a0bep-25f, 0x1.16a38cp-24f, -0x1.f20f8ep-25f, -0x1.f5d21cp-27f,
+    0x1.2bf13ep-25f, -0x1.16e3f4p-24f, 0x1.90146cp-27f, 0x1.e79662p-27f,
+    -0x1.32c8c4p-25f, -0x1.c9d2aap-27f, -0x1.1691acp-26f, 0x1.e80a00p-27f};
+static inline vf exp2_l16_pn_xw(vf x, vf w, vf wl, vf *n16)
+{
+    const vf t = vf_fma(x, w, vf_set1(EXP_L16_MAGIC));
+    const vf n = vf_sub(t, vf_set1(EXP_L16_MAGIC));
+    const vf r = vf_fma(x, wl, vf_fms(x, w, n));
+    *n16 = n;
+    const vf th = vf_lut16(EXP_L16_TH, vf_as_vi(t));
+    const vf tl = vf_lut16(EXP2_L16_TL, vf_as_vi(t));
+    vf q = vf_fma(vf_set1(EXP2_L16_D3), r, vf_set1(EXP2_L16_D2));
+    q = vf_fma(q, r, vf_set1(EXP2_L16_D1));
+    return vf_fma(vf_fma(th, r, tl), q, th);
+}
+
 /* exp_l16_pn with p carried as p + *plo (ACCURATE): e^(z+zlo) =
  * (p + plo) 2^floor(n16), p = TH (1 + u), u = r q rounded once (its error
  * 2^-24 |u| <= 2^-29.5 relative), p's rounding recovered exactly (TH - p
@@ -230,6 +264,37 @@ static inline vf exp_l16_neg_pn_m64(vf x, vf *n16)
     q = vf_fma(q, r, vf_set1(1.0f));
     *n16 = n;
     return vf_fnma(vf_mul(th, r), q, th);
+}
+
+/* e^-x 2^-64 as one float for x in [-104, 18] (or NaN; FAST sigmoid):
+ * between 2^-90 and 2^86, so normal, and one power of two scales it.  With
+ * vscalefps (AVX-512) that is exp_l16_neg_pn_m64 and vf_scalef_floor (one
+ * instruction).  Without it (AVX2, poly) vf_scalef_floor is a round, a
+ * conversion and two multiplies by two built powers (about 10 operations):
+ * there p comes from the plain TH table and 2^(floor(n16) - 64) is built
+ * from t's bits -- t = 1.5*2^19 + n16 has 16 n16 as its low bits and the
+ * magic's low 4 bits are zero, so (bits >> 4) << 23 is floor(n16) << 23
+ * (the magic's part shifts out) -- and applied by one exact multiply:
+ * 4 operations, the same value (p 2^-64 2^floor(n16) is exact either
+ * way; measured sigmoid FAST on AVX2 0.396 -> 0.302 ns/elem at 256K). */
+static inline vf exp_l16_neg_m64(vf x)
+{
+#if defined(VEC_ISA_AVX512)
+    vf n;
+    const vf p = exp_l16_neg_pn_m64(x, &n);
+    return vf_scalef_floor(p, n);
+#else
+    const vf t = vf_fma(x, vf_set1(-EXP_F_LOG2E), vf_set1(EXP_L16_MAGIC));
+    const vf n = vf_sub(t, vf_set1(EXP_L16_MAGIC));
+    vf r = vf_fma(n, vf_set1(EXP_F_LN2_HI), x);
+    r = vf_fma(n, vf_set1(EXP_F_LN2_LO), r);
+    const vf th = vf_lut16(EXP_L16_TH, vf_as_vi(t));
+    vf q = vf_fma(vf_set1(EXP_L16_C3), r, vf_set1(-EXP_L16_C2));
+    q = vf_fma(q, r, vf_set1(1.0f));
+    const vf p = vf_fnma(vf_mul(th, r), q, th);
+    const vf s = vi_as_vf(vi_add(vi_shl(vi_sra(vf_as_vi(t), 4), 23), vi_set1(63 << 23)));
+    return vf_mul(p, s);
+#endif
 }
 
 /* The same as a pair (ACCURATE sigmoid): e^-x 2^-64 = (p + *plo) 2^floor(n16),
