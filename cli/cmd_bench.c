@@ -45,13 +45,14 @@ static void help(void)
            "                     normal:MEAN:SD, wide (|x| log-uniform in [2^-16, 2^8])\n"
            "  --row-length N     softmax/log_softmax row length (default %d)\n"
            "  --verbose          also print GB's console table on stdout\n"
-           "Repetitions are interleaved at random across the run (GB's\n"
-           "--benchmark_enable_random_interleaving, on by default), so a passing burst of load\n"
-           "hits one repetition of many benchmarks rather than every repetition of one.\n"
+           "Within each process the benchmarks and their repetitions run in random order\n"
+           "(GB's --benchmark_enable_random_interleaving, on by default), so a passing burst of\n"
+           "load hits one repetition of many benchmarks rather than every repetition of one.\n"
            "Flags after -- go to Google Benchmark (--benchmark_filter=REGEX,\n"
-           "--benchmark_repetitions, --benchmark_min_time, ...,\n"
+           "--benchmark_min_time, ...,\n"
            "--benchmark_enable_random_interleaving=false); bench.json is always written\n"
-           "to DIR, so --benchmark_out is refused.\n",
+           "to DIR, so --benchmark_out is refused, and --repetitions replaces\n"
+           "--benchmark_repetitions.\n",
            DEFAULT_SIZES, DEFAULT_REPETITIONS, DEFAULT_PROCESSES, DEFAULT_MIN_TIME,
            BENCH_DEFAULT_ROW_LENGTH);
 }
@@ -190,9 +191,13 @@ int cmd_bench(int argc, char **argv)
             threads[n_threads++] = omp_get_max_threads();
     }
     /* Everything after -- is Google Benchmark's, except where bench.json goes. */
-    for (int j = i; j < argc; j++)
+    for (int j = i; j < argc; j++) {
         if (strncmp(argv[j], "--benchmark_out", 15) == 0)
             return cli_fail("bench: '%s': bench.json is written to --out DIR", argv[j]);
+        /* GB's own count would apply in every process: N x P repetitions. */
+        if (strncmp(argv[j], "--benchmark_repetitions", 23) == 0)
+            return cli_fail("bench: '%s': use --repetitions N (spread over --processes)", argv[j]);
+    }
 
     if (processes == 0)
         processes = repetitions < DEFAULT_PROCESSES ? repetitions : DEFAULT_PROCESSES;

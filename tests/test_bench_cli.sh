@@ -95,6 +95,7 @@ expect_usage --bogus
 expect_usage --out /proc/actbench-cannot-write
 expect_usage --act relu --variant libm --sizes 1K -- --benchmark_bogus=1
 expect_usage --act relu --variant libm --sizes 1K -- --benchmark_out=x.json
+expect_usage --act relu --variant libm --sizes 1K -- --benchmark_repetitions=3
 # GB says why on its own line too; only the exit code is ours here.
 "$ACTBENCH" bench --act relu --variant libm --sizes 1K --out "$TMP/nf" -- --benchmark_filter=nothing_matches \
     > /dev/null 2>&1
