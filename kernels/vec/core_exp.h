@@ -253,17 +253,27 @@ static const float EXP_L16_TH_M64[16] = {
     0x1.306fe0p-64f, 0x1.3dea64p-64f, 0x1.4bfdaep-64f, 0x1.5ab07ep-64f,
     0x1.6a09e6p-64f, 0x1.7a1148p-64f, 0x1.8ace54p-64f, 0x1.9c4918p-64f,
     0x1.ae89fap-64f, 0x1.c199bep-64f, 0x1.d5818ep-64f, 0x1.ea4afap-64f};
-static inline vf exp_l16_neg_pn_m64(vf x, vf *n16)
+/* The reduction and polynomial both e^-x forms share: p = table[j] e^-r'
+ * with the 16-entry table given, *t the magic-added 16 N (its low bits
+ * index the table, t - magic = n16). */
+static inline vf exp_l16_neg_p(vf x, const float *table, vf *t)
 {
-    const vf t = vf_fma(x, vf_set1(-EXP_F_LOG2E), vf_set1(EXP_L16_MAGIC));
-    const vf n = vf_sub(t, vf_set1(EXP_L16_MAGIC));
+    *t = vf_fma(x, vf_set1(-EXP_F_LOG2E), vf_set1(EXP_L16_MAGIC));
+    const vf n = vf_sub(*t, vf_set1(EXP_L16_MAGIC));
     vf r = vf_fma(n, vf_set1(EXP_F_LN2_HI), x);
     r = vf_fma(n, vf_set1(EXP_F_LN2_LO), r);
-    const vf th = vf_lut16(EXP_L16_TH_M64, vf_as_vi(t));
+    const vf th = vf_lut16(table, vf_as_vi(*t));
     vf q = vf_fma(vf_set1(EXP_L16_C3), r, vf_set1(-EXP_L16_C2));
     q = vf_fma(q, r, vf_set1(1.0f));
-    *n16 = n;
     return vf_fnma(vf_mul(th, r), q, th);
+}
+
+static inline vf exp_l16_neg_pn_m64(vf x, vf *n16)
+{
+    vf t;
+    const vf p = exp_l16_neg_p(x, EXP_L16_TH_M64, &t);
+    *n16 = vf_sub(t, vf_set1(EXP_L16_MAGIC));
+    return p;
 }
 
 /* e^-x 2^-64 as one float for x in [-104, 18] (or NaN; FAST sigmoid):
@@ -284,14 +294,8 @@ static inline vf exp_l16_neg_m64(vf x)
     const vf p = exp_l16_neg_pn_m64(x, &n);
     return vf_scalef_floor(p, n);
 #else
-    const vf t = vf_fma(x, vf_set1(-EXP_F_LOG2E), vf_set1(EXP_L16_MAGIC));
-    const vf n = vf_sub(t, vf_set1(EXP_L16_MAGIC));
-    vf r = vf_fma(n, vf_set1(EXP_F_LN2_HI), x);
-    r = vf_fma(n, vf_set1(EXP_F_LN2_LO), r);
-    const vf th = vf_lut16(EXP_L16_TH, vf_as_vi(t));
-    vf q = vf_fma(vf_set1(EXP_L16_C3), r, vf_set1(-EXP_L16_C2));
-    q = vf_fma(q, r, vf_set1(1.0f));
-    const vf p = vf_fnma(vf_mul(th, r), q, th);
+    vf t;
+    const vf p = exp_l16_neg_p(x, EXP_L16_TH, &t);
     const vf s = vi_as_vf(vi_add(vi_shl(vi_sra(vf_as_vi(t), 4), 23), vi_set1(63 << 23)));
     return vf_mul(p, s);
 #endif
