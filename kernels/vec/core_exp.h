@@ -176,14 +176,22 @@ static inline vf exp_l16_reduce(vf z, vf zlo, vf *n16, vf *t)
  * [0.97, 2.03]: p = TH + (TH r + TL) q, one rounding (the last fma), TL q
  * standing for TL (1 + r q) to 2^-31.  Callers scale by
  * vf_scalef_floor(p or a product with p, n16). */
-static inline vf exp_l16_pn(vf z, vf zlo, vf *n16)
+/* What exp_l16_pn and exp_l16_pn_hl share: returns r, sets the table
+ * entries TH, TL and q(r) = 1 + r (C2 + C3 r). */
+static inline vf exp_l16_parts(vf z, vf zlo, vf *n16, vf *th, vf *tl, vf *q)
 {
     vf t;
     const vf r = exp_l16_reduce(z, zlo, n16, &t);
-    const vf th = vf_lut16(EXP_L16_TH, vf_as_vi(t));
-    const vf tl = vf_lut16(EXP_L16_TL, vf_as_vi(t));
-    vf q = vf_fma(vf_set1(EXP_L16_C3), r, vf_set1(EXP_L16_C2));
-    q = vf_fma(q, r, vf_set1(1.0f));
+    *th = vf_lut16(EXP_L16_TH, vf_as_vi(t));
+    *tl = vf_lut16(EXP_L16_TL, vf_as_vi(t));
+    *q = vf_fma(vf_fma(vf_set1(EXP_L16_C3), r, vf_set1(EXP_L16_C2)), r, vf_set1(1.0f));
+    return r;
+}
+
+static inline vf exp_l16_pn(vf z, vf zlo, vf *n16)
+{
+    vf th, tl, q;
+    const vf r = exp_l16_parts(z, zlo, n16, &th, &tl, &q);
     return vf_fma(vf_fma(th, r, tl), q, th);
 }
 
@@ -228,12 +236,8 @@ static inline vf exp2_l16_pn_xw(vf x, vf w, vf wl, vf *n16)
  * is good to about 2^-28 relative. */
 static inline vf exp_l16_pn_hl(vf z, vf zlo, vf *n16, vf *plo)
 {
-    vf t;
-    const vf r = exp_l16_reduce(z, zlo, n16, &t);
-    const vf th = vf_lut16(EXP_L16_TH, vf_as_vi(t));
-    const vf tl = vf_lut16(EXP_L16_TL, vf_as_vi(t));
-    vf q = vf_fma(vf_set1(EXP_L16_C3), r, vf_set1(EXP_L16_C2));
-    q = vf_fma(q, r, vf_set1(1.0f));
+    vf th, tl, q;
+    const vf r = exp_l16_parts(z, zlo, n16, &th, &tl, &q);
     const vf u = vf_mul(r, q);
     const vf p = vf_fma(th, u, th);
     *plo = vf_add(vf_fma(th, u, vf_sub(th, p)), tl);
