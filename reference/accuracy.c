@@ -178,22 +178,15 @@ static void score(const actbench_kernel *k, accuracy_domain d, const input_set *
     rec->kernel = k;
     rec->domain = d;
     rec->count = s->n;
-    size_t worst = 0, finite = 0;
-    double sum = 0.0;
+    ulp_tally t = {0};
     rec->binades = calloc(BINADE_SLOTS, sizeof *rec->binades);
     double *binade_sum = calloc(BINADE_SLOTS, sizeof *binade_sum);
     const double tolerance = accuracy_special_tolerance(k);
     /* Serial, in input order: the same inputs give the same figures, to the
      * last digit, whatever the thread count. */
     for (size_t i = 0; i < s->n; i++) {
-        if (err[i] > err[worst])
-            worst = i;
-        if (isfinite(err[i])) {
-            sum += err[i];
-            finite++;
-        } else {
-            rec->nonfinite_errors++;
-        }
+        float cr = s->ref[i].rounded;
+        ulp_tally_add(&t, err[i], y[i] == cr || (isnan(y[i]) && isnan(cr)));
         rec->hist[ulp_hist_bin(err[i])]++;
         if (rec->binades && binade_sum) {
             unsigned b = binade_slot(s->x[i]);
@@ -205,9 +198,6 @@ static void score(const actbench_kernel *k, accuracy_domain d, const input_set *
                 binade_sum[b] += err[i];
             }
         }
-        float cr = s->ref[i].rounded;
-        if (y[i] == cr || (isnan(y[i]) && isnan(cr)))
-            rec->correctly_rounded++;
         if (d == DOMAIN_SPECIAL) {
             special_record *sp = &specials[(*n_specials)++];
             sp->kernel = k;
@@ -224,14 +214,16 @@ static void score(const actbench_kernel *k, accuracy_domain d, const input_set *
         for (unsigned b = 0; b < BINADE_SLOTS; b++)
             rec->binades[b].mean_ulp = rec->binades[b].finite ? binade_sum[b] / (double)rec->binades[b].finite : 0.0;
     free(binade_sum);
-    rec->max_ulp = s->n ? err[worst] : 0.0;
-    rec->mean_ulp = finite ? sum / (double)finite : 0.0;
+    rec->nonfinite_errors = t.nonfinite;
+    rec->correctly_rounded = t.correctly_rounded;
+    rec->max_ulp = t.max;
+    rec->mean_ulp = ulp_tally_mean(&t);
     if (s->n) {
         size_t index;
-        rec->worst_x = s->x[worst];
-        rec->worst_y = y[worst];
-        rec->worst_expected = s->ref[worst].rounded;
-        rec->worst_row_length = row_length_at(s, worst, &index);
+        rec->worst_x = s->x[t.worst];
+        rec->worst_y = y[t.worst];
+        rec->worst_expected = s->ref[t.worst].rounded;
+        rec->worst_row_length = row_length_at(s, t.worst, &index);
     }
 }
 

@@ -83,26 +83,18 @@ void external_score_outputs(actbench_act act, const float *x, const float *y, si
         cr[i] = r.rounded;
     }
     /* Serial, in input order, as accuracy.c: reproducible to the last digit. */
-    size_t worst = 0, finite = 0;
-    double sum = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (err[i] > err[worst])
-            worst = i;
-        if (isfinite(err[i])) {
-            sum += err[i];
-            finite++;
-        } else {
-            s->nonfinite_errors++;
-        }
-        s->correctly_rounded += y[i] == cr[i] || (isnan(y[i]) && isnan(cr[i]));
-    }
+    ulp_tally t = {0};
+    for (size_t i = 0; i < n; i++)
+        ulp_tally_add(&t, err[i], y[i] == cr[i] || (isnan(y[i]) && isnan(cr[i])));
     s->count = n;
-    s->max_ulp = n ? err[worst] : 0;
-    s->mean_ulp = finite ? sum / (double)finite : 0;
+    s->nonfinite_errors = t.nonfinite;
+    s->correctly_rounded = t.correctly_rounded;
+    s->max_ulp = t.max;
+    s->mean_ulp = ulp_tally_mean(&t);
     if (n) {
-        s->worst_x = x[worst];
-        s->worst_y = y[worst];
-        s->worst_expected = cr[worst];
+        s->worst_x = x[t.worst];
+        s->worst_y = y[t.worst];
+        s->worst_expected = cr[t.worst];
     }
     free(err);
     free(cr);

@@ -29,3 +29,21 @@ double ulp_error(float y, double exact)
     double yd = isinf(y) ? copysign(0x1p128, y) : (double)y;
     return fabs(yd - exact) / ulp_of(exact);
 }
+
+void ulp_tally_add(ulp_tally *t, double err, int rounded_ok)
+{
+    if (t->count == 0 || err > t->max) {
+        t->max = err;
+        t->worst = t->count;
+    }
+    if (isfinite(err)) {
+        t->sum += err;
+        t->finite++;
+    } else {
+        t->nonfinite++;
+    }
+    t->correctly_rounded += rounded_ok != 0;
+    t->count++;
+}
+
+double ulp_tally_mean(const ulp_tally *t) { return t->finite ? t->sum / (double)t->finite : 0.0; }

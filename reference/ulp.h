@@ -2,6 +2,8 @@
 #ifndef ACTBENCH_ULP_H
 #define ACTBENCH_ULP_H
 
+#include <stddef.h>
+
 /* Error of a float result y against the exact value (rounded to double), in
  * units in the last place of the exact value:
  *
@@ -16,5 +18,18 @@ double ulp_error(float y, double exact);
 
 /* ulp(v) as defined above, for |v| finite. */
 double ulp_of(double v);
+
+/* The summary figures of a run of errors, added serially in input order so
+ * they are reproducible to the last digit: the first index of the largest
+ * error, the mean over the finite errors, the non-finite count and the
+ * correctly rounded count. */
+typedef struct ulp_tally {
+    size_t count, worst, finite, nonfinite, correctly_rounded;
+    double sum, max;
+} ulp_tally;
+/* Adds output number t->count with error err; rounded_ok: it equals the
+ * correctly rounded value (NaN for NaN). */
+void ulp_tally_add(ulp_tally *t, double err, int rounded_ok);
+double ulp_tally_mean(const ulp_tally *t); /* 0 when no error was finite */
 
 #endif

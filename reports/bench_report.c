@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "reports.h"
+#include "results_read.h"
 
 const char BENCH_CSV_HEADER[] =
     "activation,variant,isa,tier,threads,n,row_length,ns_per_elem_median,ns_per_elem_min,"
@@ -21,18 +22,6 @@ static const char *record_act(const bench_record *q)
 static const char *record_variant(const bench_record *q)
 {
     return q->kernel ? q->kernel->variant : bench_baseline_name(q->baseline);
-}
-
-/* "4K", "1M", or the plain count. */
-static const char *format_count(size_t n, char *buf, size_t size)
-{
-    if (n && n % (1u << 20) == 0)
-        snprintf(buf, size, "%zuM", n >> 20);
-    else if (n && n % 1024 == 0)
-        snprintf(buf, size, "%zuK", n >> 10);
-    else
-        snprintf(buf, size, "%zu", n);
-    return buf;
 }
 
 /* Where a size's working set (x and y, 8n bytes) lives. */
@@ -110,26 +99,16 @@ size_t bench_threads_pay_off(const bench_results *r, const actbench_kernel *k, i
     }
 }
 
-/* A number for Markdown: "-" when not measured. */
-static const char *md_num(double v, const char *fmt, char *buf, size_t size)
-{
-    if (isnan(v))
-        snprintf(buf, size, "-");
-    else
-        snprintf(buf, size, fmt, v);
-    return buf;
-}
-
 static void write_record_row(FILE *f, const bench_results *r, const bench_record *q)
 {
     char sz[32], a[32], b[32], c[32], d[32], e[32], g[32], h[32], pe[32];
     if (q->error) {
         fprintf(f, "| %s | %s | %s | %d | error: no time measured | | | | | | | |\n", record_variant(q),
-                format_count(q->n, sz, sizeof sz), size_level(r, q->n), q->threads);
+                results_format_count(q->n, sz, sizeof sz), size_level(r, q->n), q->threads);
         return;
     }
     fprintf(f, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", record_variant(q),
-            format_count(q->n, sz, sizeof sz), size_level(r, q->n), q->threads,
+            results_format_count(q->n, sz, sizeof sz), size_level(r, q->n), q->threads,
             md_num(q->ns_per_elem, "%.3f", a, sizeof a), md_num(q->ns_per_elem_min, "%.3f", b, sizeof b),
             md_num(q->elements_per_s / 1e9, "%.2f", c, sizeof c), md_num(q->gb_per_s, "%.1f", d, sizeof d),
             md_num(100 * q->cv, "%.1f", e, sizeof e), md_num(q->x_copy, "%.2f", g, sizeof g),
@@ -194,13 +173,13 @@ static void write_findings(FILE *f, const bench_results *r, const bench_config *
         fprintf(f, "- **%d threads pay off** (>= 1.1x one thread at that size and every larger "
                    "one swept; measured parallelism %.2f): copy loop from %s; kernels:",
                 T, bench_parallelism_of(r, T),
-                copy_from ? format_count(copy_from, sz, sizeof sz) : "never");
+                copy_from ? results_format_count(copy_from, sz, sizeof sz) : "never");
         for (size_t s = 0; s < cfg->n_sizes; s++) {
             size_t count = 0;
             for (size_t k = 0; k < cfg->n_kernels; k++)
                 count += bench_threads_pay_off(r, cfg->kernels[k], T) == cfg->sizes[s];
             if (count)
-                fprintf(f, " %zu from %s,", count, format_count(cfg->sizes[s], sz, sizeof sz));
+                fprintf(f, " %zu from %s,", count, results_format_count(cfg->sizes[s], sz, sizeof sz));
         }
         for (size_t k = 0; k < cfg->n_kernels; k++)
             never += bench_threads_pay_off(r, cfg->kernels[k], T) == 0;
@@ -289,7 +268,7 @@ static void write_threads_table(FILE *f, const bench_results *r, const bench_con
         for (size_t t = 0; t < cfg->n_threads; t++)
             if (cfg->threads[t] > 1) {
                 size_t from = bench_threads_pay_off(r, kk, cfg->threads[t]);
-                fprintf(f, " %s |", from ? format_count(from, sz, sizeof sz) : "never");
+                fprintf(f, " %s |", from ? results_format_count(from, sz, sizeof sz) : "never");
             }
         fprintf(f, "\n");
     }
@@ -362,7 +341,7 @@ static void write_markdown(FILE *f, const bench_results *r, const bench_config *
 
     fprintf(f, "\n## Fastest variant per activation (1 thread)\n\n| activation |");
     for (size_t s = 0; s < cfg->n_sizes; s++)
-        fprintf(f, " %s: variant | ns/elem | x copy |", format_count(cfg->sizes[s], sz, sizeof sz));
+        fprintf(f, " %s: variant | ns/elem | x copy |", results_format_count(cfg->sizes[s], sz, sizeof sz));
     fprintf(f, "\n|---|");
     for (size_t s = 0; s < cfg->n_sizes; s++)
         fprintf(f, "---|--:|--:|");

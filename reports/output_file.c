@@ -1,3 +1,4 @@
+#include <math.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,4 +91,13 @@ void csv_text(FILE *f, const char *s)
         fputc(*s, f);
     }
     fputc('"', f);
+}
+
+const char *md_num(double v, const char *fmt, char *buf, size_t size)
+{
+    if (isnan(v))
+        snprintf(buf, size, "-");
+    else
+        snprintf(buf, size, fmt, v);
+    return buf;
 }

@@ -48,6 +48,8 @@ void output_abort(output_file *o);
 /* Writes free text (CPU model, compiler, ...) as one CSV field: quoted, with
  * quotes doubled, since it may hold commas. */
 void csv_text(FILE *f, const char *s);
+/* A number for Markdown, printed with fmt, or "-" when NAN (not measured). */
+const char *md_num(double v, const char *fmt, char *buf, size_t size);
 
 /* mkdir -p; 0 or -1 with errno set. */
 int make_directories(const char *dir);

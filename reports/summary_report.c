@@ -85,15 +85,6 @@ size_t results_activations(const results *r, const char **out, size_t cap)
 
 /* ---- the page ------------------------------------------------------------------ */
 
-static const char *num(double v, const char *fmt, char *buf, size_t size)
-{
-    if (isnan(v))
-        snprintf(buf, size, "-");
-    else
-        snprintf(buf, size, fmt, v);
-    return buf;
-}
-
 static const char *ulp_text(double u, char *buf, size_t size)
 {
     return isnan(u) ? (snprintf(buf, size, "-"), buf) : format_ulp(u, buf, size);
@@ -157,7 +148,7 @@ static void write_choice_table(FILE *f, const results *r, const char **acts, siz
             const char *tier = ch[0].acc ? ch[0].acc->tier : ch[0].speed->tier;
             fprintf(f, " %s [%s] | %s | %s |", variant, tier,
                     ch[0].acc ? ulp_text(ch[0].acc->max_ulp, a, sizeof a) : "-",
-                    ch[0].speed ? num(ch[0].speed->median, "%.3f", b, sizeof b) : "-");
+                    ch[0].speed ? md_num(ch[0].speed->median, "%.3f", b, sizeof b) : "-");
         }
         fprintf(f, "\n");
     }
@@ -266,7 +257,7 @@ static void write_bench_table(FILE *f, const results *r)
             if (!c)
                 fprintf(f, " - |");
             else if (bench_is_copy(c) || isnan(c->x_copy))
-                fprintf(f, " %s |", num(c->median, "%.3f", v, sizeof v));
+                fprintf(f, " %s |", md_num(c->median, "%.3f", v, sizeof v));
             else
                 fprintf(f, " %.3f (%.1fx) |", c->median, c->x_copy);
         }
