@@ -346,8 +346,10 @@ int bench_run(const bench_config *cfg, bench_results *out)
 
     /* One input and one output buffer per size, shared by every kernel at
      * that size: small ones stay in cache across benchmarks, large ones are
-     * as large as asked (the report says which level each size lives in). */
-    for (size_t s = 0; s < cfg->n_sizes; s++) {
+     * as large as asked (the report says which level each size lives in).
+     * With a runner (bench --processes) the children time the benchmarks
+     * on buffers of their own, so none are made here. */
+    for (size_t s = 0; s < cfg->n_sizes && !cfg->runner; s++) {
         size_t n = cfg->sizes[s], bytes = (n * sizeof(float) + 63) / 64 * 64;
         float *x = aligned_alloc(64, bytes ? bytes : 64), *y = aligned_alloc(64, bytes ? bytes : 64);
         bufs[2 * s] = x;
