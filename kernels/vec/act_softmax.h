@@ -16,15 +16,13 @@
  *   float, then y = float(e * (1/sum)) in double: two float roundings,
  *   <= 1 ULP + 2^-30.
  * softmax ACCURATE (rr2-p6-hl): the same in float, see softmax_acc_hl_row.
- * log_softmax: y = (x - max) - log(sum).  sum = 1 + rest where rest sums the
- *   terms with x < max plus (count(x == max) - 1), so log(sum) = log1p(rest)
- *   keeps its relative accuracy when rest is tiny (then y for x = max is
- *   -rest, not 0).  log1p_d once per row; FAST finishes in float (two
- *   roundings plus the TwoSum part of x - max), ACCURATE in double. */
+ * log_softmax: y = (x - max) - log1p(rest), all three variants in float
+ *   with the sum in double; see the log_softmax section at the end. */
 #ifndef ACTBENCH_ACT_SOFTMAX_H
 #define ACTBENCH_ACT_SOFTMAX_H
 
-#include <math.h> /* INFINITY only */
+#include <float.h> /* FLT_MAX */
+#include <math.h>  /* INFINITY only */
 
 #include "core_exp.h"
 #include "core_log1p.h"
@@ -64,58 +62,31 @@ static inline vf softmax_diff(vf x, vf max, vf *dl)
     return d;
 }
 
-/* Sums (and stores to y when y is not NULL) e^(x - max) in double; counts
- * into *cnt the elements equal to max and leaves them out of the sum when
- * count_max is set. */
-static inline double softmax_fast_sum(const float *x, float *y, size_t len, float max,
-                                      int count_max, double *cnt)
+/* Stores e^(x - max) to y and returns their sum, in double. */
+static inline double softmax_fast_sum(const float *x, float *y, size_t len, float max)
 {
-    vd s0 = vd_set1(0.0), s1 = vd_set1(0.0), c0 = vd_set1(0.0), c1 = vd_set1(0.0);
+    vd s0 = vd_set1(0.0), s1 = vd_set1(0.0);
     const vf vmax = vf_set1(max);
     for (size_t i = 0; i < len; i += VF_LANES) {
         vf dl;
         const vf d = softmax_diff(softmax_load(x, i, len), vmax, &dl);
         vf n;
         const vf p = exp_f_pn(vf_max(vf_set1(EXP_F_MIN), d), dl, &n);
-        vf e = vf_scalef(p, n);
-        if (y)
-            softmax_store(y, i, len, e);
-        if (count_max) {
-            const vm at_max = vm_eq(d, vf_zero());
-            const vf c = vf_select(at_max, vf_set1(1.0f), vf_zero());
-            c0 = vd_add(c0, vf_cvt_vd_lo(c));
-            c1 = vd_add(c1, vf_cvt_vd_hi(c));
-            e = vf_select(at_max, vf_zero(), e);
-        }
+        const vf e = vf_scalef(p, n);
+        softmax_store(y, i, len, e);
         s0 = vd_add(s0, vf_cvt_vd_lo(e));
         s1 = vd_add(s1, vf_cvt_vd_hi(e));
     }
-    *cnt = vd_reduce_add(vd_add(c0, c1));
     return vd_reduce_add(vd_add(s0, s1));
 }
 
 static inline void softmax_fast_row(const float *x, float *y, size_t len)
 {
     const float max = softmax_row_max(x, len);
-    double cnt;
-    const double sum = softmax_fast_sum(x, y, len, max, 0, &cnt);
+    const double sum = softmax_fast_sum(x, y, len, max);
     const vf inv = vf_set1((float)(1.0 / sum));
     for (size_t i = 0; i < len; i += VF_LANES)
         softmax_store(y, i, len, vf_mul(softmax_load(y, i, len), inv));
-}
-
-static inline void log_softmax_fast_row(const float *x, float *y, size_t len)
-{
-    const float max = softmax_row_max(x, len);
-    double cnt;
-    const double rest = softmax_fast_sum(x, NULL, len, max, 1, &cnt) + (cnt - 1.0);
-    const vf lse = vd_cvt_vf2(log1p_d(vd_set1(rest)), log1p_d(vd_set1(rest)));
-    const vf vmax = vf_set1(max);
-    for (size_t i = 0; i < len; i += VF_LANES) {
-        vf dl;
-        const vf d = softmax_diff(softmax_load(x, i, len), vmax, &dl);
-        softmax_store(y, i, len, vf_add(vf_sub(d, lse), dl));
-    }
 }
 
 /* e^(x - max) in double for one half of a vector; -inf entries give 0
@@ -146,43 +117,6 @@ static inline void softmax_acc_row(const float *x, float *y, size_t len)
         const vf v = softmax_load(y, i, len);
         softmax_store(y, i, len, vd_cvt_vf2(vd_mul(vf_cvt_vd_lo(v), inv), vd_mul(vf_cvt_vd_hi(v), inv)));
     }
-}
-
-/* y = (x - max) - log1p(rest) in double, one rounding to float.  A +inf
- * entry equals max, so it was counted, not summed as NaN: a row whose max is
- * not finite (+inf, or -inf: all -inf) is NaN throughout. */
-static inline void log_softmax_finish_d(const float *x, float *y, size_t len, float maxf,
-                                        double rest)
-{
-    const vd max = vd_set1((double)maxf);
-    if (!(maxf - maxf == 0.0f))
-        rest = (double)(maxf - maxf);
-    const vd lse = log1p_d(vd_set1(rest));
-    for (size_t i = 0; i < len; i += VF_LANES) {
-        const vf v = softmax_load(x, i, len);
-        const vd d0 = vd_sub(vf_cvt_vd_lo(v), max), d1 = vd_sub(vf_cvt_vd_hi(v), max);
-        softmax_store(y, i, len, vd_cvt_vf2(vd_sub(d0, lse), vd_sub(d1, lse)));
-    }
-}
-
-static inline void log_softmax_acc_row(const float *x, float *y, size_t len)
-{
-    const float maxf = softmax_row_max(x, len);
-    const vd max = vd_set1((double)maxf);
-    vd s0 = vd_set1(0.0), s1 = vd_set1(0.0), c0 = vd_set1(0.0), c1 = vd_set1(0.0);
-    for (size_t i = 0; i < len; i += VF_LANES) {
-        const vf v = softmax_load(x, i, len);
-        const vd x0 = vf_cvt_vd_lo(v), x1 = vf_cvt_vd_hi(v);
-        const vdm m0 = vd_eq(x0, max), m1 = vd_eq(x1, max);
-        s0 = vd_add(s0, vd_select(m0, vd_set1(0.0), softmax_exp_d(x0, max)));
-        c0 = vd_add(c0, vd_select(m0, vd_set1(1.0), vd_set1(0.0)));
-        if (VD_PER_VF > 1) { /* no high half on the scalar version */
-            s1 = vd_add(s1, vd_select(m1, vd_set1(0.0), softmax_exp_d(x1, max)));
-            c1 = vd_add(c1, vd_select(m1, vd_set1(1.0), vd_set1(0.0)));
-        }
-    }
-    const double rest = vd_reduce_add(vd_add(s0, s1)) + (vd_reduce_add(vd_add(c0, c1)) - 1.0);
-    log_softmax_finish_d(x, y, len, maxf, rest);
 }
 
 /* softmax ACCURATE in float (rr2-p6-hl): x - max as d + dl (TwoSum, dl
@@ -236,6 +170,165 @@ static inline void softmax_acc_hl_row(const float *x, float *y, size_t len)
         const vf e = softmax_load(y, i, len);
         softmax_store(y, i, len, vf_fma(e, vinv_hi, vf_mul(e, vinv_lo)));
     }
+}
+
+/* ---- log_softmax ----
+ * y = (x - max) - L, L = log(sum) = log1p(rest): sum = 1 + rest with rest
+ * the sum of every e_i but one e_i = 1 (an element equal to max), so L
+ * keeps its relative accuracy when rest is tiny (y for x = max is then
+ * -rest, not 0).  d = x - max <= 0 and -L <= 0 have the same sign, so
+ * |y| >= L and the relative error of L (at most rest's) reaches y at most
+ * as it is: rest good to 2^-k relative costs at most 2^(24-k) ULP.
+ *
+ * The rest pass: x - max = d + dl exactly, e^(d + dl) from the lut16-p3
+ * exponential (exp_l16_pn, or the pair exp_l16_pn_hl), scaled by 2^64 on
+ * the way (2^(n16 + 64)) so that no term that matters goes subnormal in
+ * float: the float rounding of e 2^64 costs at most 2^-150, 2^-214 once
+ * unscaled, far below the smallest output ulp (2^-149).  d is clamped at
+ * -150 (e 2^64 < 2^-151 rounds to 0 there: -inf entries add nothing, and
+ * dl, NaN for them, is dropped).  The terms are summed in double (a float
+ * sum over 10^4 terms could lose 2^-24 per add), the pair's low parts
+ * (below 2^-23 of theirs) in float.  Every element equal to max has
+ * e = 1 exactly; the 1 of sum = 1 + rest is left out by skipping the
+ * elements equal to max in the first vector that holds one and counting
+ * them (the others add their 1 exactly), so no lane pays for a compare
+ * and nothing is subtracted from the sum.
+ *   exp_l16_pn: p rounded once (2^-24) plus the fit (2^-29): rest within
+ *     2^-23.9 relative, up to 1.07 ULP in y (measured far less: errors of
+ *     many terms average out, and one term alone is rarely at its worst).
+ *   exp_l16_pn_hl: 2^-28 for the pair: rest within 2^-27.5, 0.1 ULP.
+ *
+ * The finish, C = float(max + L) and c = ch + cl = (max - C) + L (max - C
+ * is exact: max and C are within a factor 2 of each other, or max - C is
+ * -C; the double sum costs 2^-53 of |c| <= |y|), y = x - C - c:
+ *   exact (ACCURATE): x - C = s + t exactly, y = s + ((t - ch) - cl), the
+ *     inner operations rounding far below an ulp of y: 0.5 ULP plus rest's
+ *     error (so 0.6 ULP with the pair, 1.6 ULP at most without).
+ *   short (FAST): y = (x - C) - ch, two roundings: 1 ULP, 1.5 where x - C
+ *     and y are in different binades, plus rest's error: 2.6 ULP at most.
+ * x - C = s + t: with a = min(x, -C) and b = max(x, -C), |a| >= |b| (x <=
+ * C; for C >= 0 either x <= 0 or 0 < x <= C; for C < 0, x <= max <= C < 0
+ * < -C with |x| >= |C|), so Fast2Sum t = b - (s - a) is exact; the same
+ * holds for x - max (max <= C's role).  min/max take x second so that a
+ * NaN x is kept; x = -inf makes t NaN, turned into FLT_MAX by
+ * min(t, FLT_MAX) (vf_min(a, b) is a < b ? a : b), so y = -inf.  A row
+ * whose max is not finite gets rest NaN, hence NaN throughout. */
+#define LOG_SOFTMAX_D_MIN -150.0f
+
+/* a + b = s + *t exactly given |a| >= |b| as above (Fast2Sum) */
+static inline vf log_softmax_diff(vf x, vf negc, vf *t)
+{
+    const vf a = vf_min(negc, x), b = vf_max(negc, x);
+    const vf s = vf_add(a, b);
+    *t = vf_sub(b, vf_sub(s, a));
+    return s;
+}
+
+/* Adds e^(x - max) 2^64 of every lane of xv, or with use_skip (a constant)
+ * of every lane not in skip, to s0, s1 (double) and the pair's low parts to
+ * sr. */
+static inline void log_softmax_rest_add(vf xv, vf negmax, int pair, int use_skip, vm skip,
+                                        vd *s0, vd *s1, vf *sr)
+{
+    const vf lo = vf_set1(LOG_SOFTMAX_D_MIN);
+    vf err;
+    const vf d = log_softmax_diff(xv, negmax, &err);
+    const vf dl = vf_select(vm_ge(d, lo), err, vf_zero());
+    const vf dc = vf_max(lo, d); /* NaN kept */
+    vf n16, plo, p;
+    if (pair)
+        p = exp_l16_pn_hl(dc, dl, &n16, &plo);
+    else
+        p = exp_l16_pn(dc, dl, &n16);
+    const vf ns = vf_add(n16, vf_set1(64.0f));
+    vf e = vf_scalef_floor(p, ns);
+    if (use_skip)
+        e = vf_select(skip, vf_zero(), e);
+    if (pair) {
+        vf el = vf_scalef_floor(plo, ns);
+        if (use_skip)
+            el = vf_select(skip, vf_zero(), el);
+        *sr = vf_add(*sr, el);
+    }
+    *s0 = vd_add(*s0, vf_cvt_vd_lo(e));
+    /* VD_PER_VF == 1 (scalar): no high half */
+    if (VD_PER_VF > 1)
+        *s1 = vd_add(*s1, vf_cvt_vd_hi(e));
+}
+
+static inline double log_softmax_rest(const float *x, size_t len, float max, int pair)
+{
+    const vf vmax = vf_set1(max), negmax = vf_set1(-max);
+    vd s0 = vd_set1(0.0), s1 = vd_set1(0.0);
+    vf sr = vf_zero();
+    /* the first vector holding max (a row with a NaN max has none: then
+     * every vector is summed and the NaN reaches the sum) */
+    size_t first = len;
+    for (size_t i = 0; i < len; i += VF_LANES)
+        if (vm_any(vm_eq(softmax_load(x, i, len), vmax))) {
+            first = i;
+            break;
+        }
+    const vm none = vm_ne(vmax, vmax); /* unused: use_skip is 0 */
+    for (size_t i = 0; i < first; i += VF_LANES)
+        log_softmax_rest_add(softmax_load(x, i, len), negmax, pair, 0, none, &s0, &s1, &sr);
+    double ones = 0.0;
+    if (first < len) {
+        const vf xv = softmax_load(x, first, len);
+        log_softmax_rest_add(xv, negmax, pair, 1, vm_eq(xv, vmax), &s0, &s1, &sr);
+        for (size_t k = first; k < len && k < first + VF_LANES; k++)
+            ones += x[k] == max;
+        ones -= 1.0;
+    }
+    for (size_t i = first + VF_LANES; i < len; i += VF_LANES)
+        log_softmax_rest_add(softmax_load(x, i, len), negmax, pair, 0, none, &s0, &s1, &sr);
+    const double sum = (vd_reduce_add(vd_add(s0, s1)) + (double)vf_reduce_add(sr)) * 0x1p-64;
+    return sum + ones;
+}
+
+static inline void log_softmax_finish(const float *x, float *y, size_t len, float maxf,
+                                      double rest, int exact)
+{
+    if (!(maxf - maxf == 0.0f))
+        rest = (double)(maxf - maxf);
+    const double lse = vd_lane0(log1p_d(vd_set1(rest)));
+    const float cf = (float)((double)maxf + lse);
+    const double c = ((double)maxf - (double)cf) + lse;
+    const float chf = (float)c;
+    const vf negc = vf_set1(-cf), ch = vf_set1(chf), cl = vf_set1((float)(c - (double)chf));
+    for (size_t i = 0; i < len; i += VF_LANES) {
+        const vf xv = softmax_load(x, i, len);
+        vf yv;
+        if (exact) {
+            vf t;
+            const vf sv = log_softmax_diff(xv, negc, &t);
+            yv = vf_add(sv, vf_sub(vf_sub(vf_min(t, vf_set1(FLT_MAX)), ch), cl));
+        } else {
+            yv = vf_sub(vf_add(xv, negc), ch);
+        }
+        softmax_store(y, i, len, yv);
+    }
+}
+
+/* FAST: exp_l16_pn, short finish */
+static inline void log_softmax_fast_row(const float *x, float *y, size_t len)
+{
+    const float maxf = softmax_row_max(x, len);
+    log_softmax_finish(x, y, len, maxf, log_softmax_rest(x, len, maxf, 0), 0);
+}
+
+/* ACCURATE, within 2 ULP: exp_l16_pn, exact finish */
+static inline void log_softmax_acc_row(const float *x, float *y, size_t len)
+{
+    const float maxf = softmax_row_max(x, len);
+    log_softmax_finish(x, y, len, maxf, log_softmax_rest(x, len, maxf, 0), 1);
+}
+
+/* ACCURATE, within 1 ULP: exp_l16_pn_hl, exact finish */
+static inline void log_softmax_acc_hl_row(const float *x, float *y, size_t len)
+{
+    const float maxf = softmax_row_max(x, len);
+    log_softmax_finish(x, y, len, maxf, log_softmax_rest(x, len, maxf, 1), 1);
 }
 
 #endif

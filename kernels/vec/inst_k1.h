@@ -38,8 +38,9 @@ VEC_ELEMENTWISE_KERNEL(KSYM(mish, f64_p7_div_acc), mish_acc, 0.0f)
 ACTBENCH_ROWWISE_KERNEL(KSYM(softmax, rr2_p6_f64sum_fast), softmax_fast_row)
 ACTBENCH_ROWWISE_KERNEL(KSYM(softmax, f64_p7_acc), softmax_acc_row)
 ACTBENCH_ROWWISE_KERNEL(KSYM(softmax, rr2_p6_hl_acc), softmax_acc_hl_row)
-ACTBENCH_ROWWISE_KERNEL(KSYM(log_softmax, rr2_p6_f64sum_fast), log_softmax_fast_row)
-ACTBENCH_ROWWISE_KERNEL(KSYM(log_softmax, f64_p7_acc), log_softmax_acc_row)
+ACTBENCH_ROWWISE_KERNEL(KSYM(log_softmax, lut16_p3_f64sum_fast), log_softmax_fast_row)
+ACTBENCH_ROWWISE_KERNEL(KSYM(log_softmax, lut16_p3_f64sum_acc), log_softmax_acc_row)
+ACTBENCH_ROWWISE_KERNEL(KSYM(log_softmax, lut16_p3_hl_f64sum_acc), log_softmax_acc_hl_row)
 #endif
 
 #ifdef INST_PWL

@@ -149,6 +149,7 @@ static inline vd vd_rcp_approx(vd a)
 {
     return _mm256_cvtps_pd(_mm_rcp_ps(_mm256_cvtpd_ps(a)));
 }
+static inline double vd_lane0(vd a) { return _mm256_cvtsd_f64(a); }
 static inline double vd_reduce_add(vd a)
 {
     __m128d s = _mm_add_pd(_mm256_castpd256_pd128(a), _mm256_extractf128_pd(a, 1));

@@ -145,6 +145,7 @@ static inline vdm vd_ge(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_GE_OQ
 static inline vdm vd_eq(vd a, vd b) { return _mm512_cmp_pd_mask(a, b, _CMP_EQ_OQ); }
 static inline vd vd_select(vdm m, vd a, vd b) { return _mm512_mask_blend_pd(m, b, a); }
 static inline vd vd_rcp_approx(vd a) { return _mm512_rcp14_pd(a); }
+static inline double vd_lane0(vd a) { return _mm512_cvtsd_f64(a); }
 static inline double vd_reduce_add(vd a)
 {
     __m256d h = _mm256_add_pd(_mm512_castpd512_pd256(a), _mm512_extractf64x4_pd(a, 1));

@@ -34,7 +34,7 @@
  *         vf_absmin(a, c) = min(|a|, c) (NaN kept)
  * double: vd_set1 vd_add vd_sub vd_mul vd_div vd_fma vd_fnma vd_min vd_max
  *         vd_abs vd_neg vd_lt vd_le vd_gt vd_ge vd_eq vd_select vd_rcp_approx
- *         vd_reduce_add, vd_as_vl vl_as_vd vl_set1 vl_add vl_sub vl_or,
+ *         vd_reduce_add, vd_lane0 (lane 0 as a double), vd_as_vl vl_as_vd vl_set1 vl_add vl_sub vl_or,
  *         vl_shl vl_srl,
  *         vf_cvt_vd_lo vf_cvt_vd_hi (lanes [0,VD_LANES) / the rest of a vf),
  *         vd_cvt_vf2(lo, hi) (back to one vf, each lane rounded once);
@@ -210,6 +210,7 @@ static inline vdm vd_ge(vd a, vd b) { return a >= b; }
 static inline vdm vd_eq(vd a, vd b) { return a == b; }
 static inline vd vd_select(vdm m, vd a, vd b) { return m ? a : b; }
 static inline vd vd_rcp_approx(vd a) { return 1.0 / a; }
+static inline double vd_lane0(vd a) { return a; }
 static inline double vd_reduce_add(vd a) { return a; }
 static inline vl vl_set1(int64_t a) { return a; }
 static inline vl vl_add(vl a, vl b) { return (vl)((uint64_t)a + (uint64_t)b); }
