@@ -5,7 +5,8 @@
  *   replaced rr2-p6: 3 fma fewer for one vpermps, measured sigmoid 0.24 ->
  *   0.18 ns/elem on AVX-512 together with the select-free form below):
  *   sigmoid = 2^-64 / (2^-64 + 2^-64 e^-x), one true division and no
- *   select (see sigmoid_fast).  swish and gelu_tanh: e = e^-|z| = p 2^n,
+ *   select (see sigmoid_fast); swish the same with x 2^-64 as the
+ *   numerator (see swish_fast).  gelu_tanh: e = e^-|z| = p 2^n,
  *   x (1 or p) / (1 + e), one division, 2^n applied last (below).  The
  *   division, not rcp14 + Newton: on Zen 4 these kernels are bound by the
  *   FMA pipes and the divider runs beside them (measured: rcp + Newton
@@ -60,31 +61,25 @@ static inline vf sigmoid_fast(vf x, vf alpha)
     return vf_div(vf_set1(0x1p-64f), vf_add(vf_set1(0x1p-64f), e));
 }
 
-/* x sigmoid(z) given -|z| = nz + nzl as two floats (nzl = -0 when it is
- * one float: adding -0 folds away), nz in [-120, 0] or NaN, neg = z < 0,
- * x >= -120 or NaN.  With e = e^-|z| = p 2^n (exp_l16_pn, TH + TL): z < 0:
- * x e/(1+e) = (x p/(1+e)) 2^n, the quotient and the product normal and 2^n
- * applied last, so a subnormal result is rounded once at its own
- * precision; z >= 0: x/(1+e).  The callers form -|z| themselves (swish:
- * the low part is none).  gelu_tanh FAST has its own copy of this step in
- * gelu_tanh_fast: its exponential takes x (w + wl) rather than z + zl. */
-static inline vf mul_sigmoid_fast(vf x, vm neg, vf nz, vf nzl)
-{
-    vf n;
-    const vf p = exp_l16_pn(nz, nzl, &n);
-    const vf e = vf_scalef_floor(p, n);
-    const vf y = vf_mul(x, vf_div(vf_select(neg, p, vf_set1(1.0f)), vf_add(vf_set1(1.0f), e)));
-    return vf_select(neg, vf_scalef_floor(y, n), y);
-}
-
+/* swish FAST, select-free like sigmoid_fast:
+ *   swish(x) = (x 2^-64) / (2^-64 + e^-x 2^-64),
+ * one division and no scaling step: the numerator is exact and the
+ * quotient rounds once, subnormal results (x in [-110, -83]) included.
+ * xc = x clamped to [-116, 40] for the exponential (e^-x 2^-64 is then
+ * normal, between 2^-122 and 2^104: one built power of two scales it on
+ * AVX2); x >= -116 in the numerator (swish(-116) rounds to -0, and
+ * swish(-inf) = -0), unclamped above (e^-40 2^-64 is below 2^-24 of 2^-64,
+ * so x > 40 gives x, inf gives inf).  x 2^-64 is subnormal, hence inexact,
+ * for |x| < 2^-62, where swish(x) = x/2 to float precision: selected.
+ * Errors as sigmoid_fast's (the numerator adds none). */
 static inline vf swish_fast(vf x, vf alpha)
 {
     (void)alpha;
-    /* -|x| clamped at -120 (e^-|x| is 0 to float precision there), NaN
-     * kept; x clamped at -120 (swish is -0 there): swish(-inf) = -0, not
-     * -inf*0 */
-    const vf nz = vf_max(vf_set1(EXP_F_MIN), vf_or(x, vf_set1(-0.0f)));
-    return mul_sigmoid_fast(vf_max(vf_set1(EXP_F_MIN), x), vm_lt(x, vf_zero()), nz, vf_set1(-0.0f));
+    const vf xn = vf_max(vf_set1(-116.0f), x); /* NaN kept */
+    const vf xc = vf_min(vf_set1(40.0f), xn);
+    const vf e = exp_l16_neg_m64(xc);
+    const vf q = vf_div(vf_mul(xn, vf_set1(0x1p-64f)), vf_add(vf_set1(0x1p-64f), e));
+    return vf_select(vm_lt(vf_abs(x), vf_set1(0x1p-62f)), vf_mul(x, vf_set1(0.5f)), q);
 }
 
 #define GELU_K 0x1.988454p+0f      /* 2 sqrt(2/pi), rounded */
@@ -175,7 +170,8 @@ static inline vf gelu_tanh_fast(vf x, vf alpha)
  * exp pair (2^-28), the Newton step (2^-28 with rcp14) and the reduction
  * (far below): about 0.6-0.7 ULP in all (sigmoid has its own select-free
  * version below). */
-/* -|z| = nz + nzl, neg = z < 0, as for mul_sigmoid_fast */
+/* -|z| = nz + nzl (nzl = -0 when it is one float), nz in [-120, 0] or NaN,
+ * neg = z < 0, x >= -120 or NaN */
 static inline vf mul_sigmoid_acc_f(vf x, vm neg, vf nz, vf nzl)
 {
     vf n, pl;
@@ -271,5 +267,7 @@ static inline vf sigmoid_acc_f64(vf x, vf alpha)
     (void)alpha;
     return VF_VIA_VD(sigmoid_f64_d, x, vd_set1(0.0));
 }
+
+
 
 #endif
