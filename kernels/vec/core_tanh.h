@@ -103,9 +103,11 @@ static inline vf tanh_f_fast(vf x)
  * (N < D).  z = 0 gives +0 and a subnormal z gives z (q0 = z exactly, a zero
  * correction); the sign of x is put back by copysign.
  * Against the two-region form it replaces (z < 0.55: odd polynomial, else
- * 2/(1 + s) - 1, both computed for every lane and selected): 45 -> 36
- * instructions per vector in the AVX-512 loop and a shorter dependency chain
- * (Estrin, no select). */
+ * 2/(1 + s) - 1, both computed for every lane and selected): 37 -> 33
+ * vector operations per vector in the AVX-512 loop (register copies aside),
+ * none of them a compare or a blend, and a shorter dependency chain (Estrin);
+ * measured 0.465 -> 0.415 ns/elem at 4K (best of 40, interleaved), no change
+ * on AVX2 (0.594 -> 0.591). */
 #define TANH_A2 0x1.fffffep+0f
 #define TANH_A3 -0x1.5554b4p+0f
 #define TANH_A4 0x1.5556f2p-1f
