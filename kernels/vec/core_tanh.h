@@ -20,7 +20,8 @@
  * ACCURATE (tanh_f_acc): the same quotient for every z, (1 - s)/(1 + s)
  *   with s = e^-2z, e^-2z - 1 carried as a float pair and the quotient
  *   compensated once (details at the function).  Measured max 0.854 ULP over
- *   all floats, near z = 0.17 (n = 0 / n = -1).
+ *   all floats, near z = 0.17 (n = 0 / n = -1).  Split in two stages for
+ *   the software-pipelined loop of act_tanh.h (VEC_TWO_STAGE_KERNEL).
  */
 #ifndef ACTBENCH_CORE_TANH_H
 #define ACTBENCH_CORE_TANH_H
@@ -115,15 +116,27 @@ static inline vf tanh_f_fast(vf x)
 #define TANH_A6 0x1.6b9cdap-4f
 #define TANH_ACC_SAT 9.05f
 
-static inline vf tanh_f_acc(vf x)
+/* tanh_f_acc in two stages (the kernel loop software-pipelines them: see
+ * act_tanh.h): the reduction, then the rest. */
+typedef struct {
+    vf x, t, r;
+} tanh_acc_stage;
+
+static inline tanh_acc_stage tanh_f_acc_s1(vf x)
 {
-    const vf one = vf_set1(1.0f);
+    tanh_acc_stage s;
     /* vf_min(SAT, .) returns a NaN second operand: NaN in, NaN out */
     const vf z = vf_min(vf_set1(TANH_ACC_SAT), vf_abs(x));
-    vf t = vf_fma(z, vf_set1(TANH_M2LOG2E), vf_set1(EXP_F_MAGIC));
-    t = vf_max(vf_set1(EXP_F_MAGIC - 24.0f), t); /* n >= -24; NaN kept */
-    const vf nf = vf_sub(t, vf_set1(EXP_F_MAGIC));
-    const vf r = vf_fma(nf, vf_set1(TANH_LN2_HALF), z);
+    const vf t = vf_fma(z, vf_set1(TANH_M2LOG2E), vf_set1(EXP_F_MAGIC));
+    s.t = vf_max(vf_set1(EXP_F_MAGIC - 24.0f), t); /* n >= -24; NaN kept */
+    s.r = vf_fma(vf_sub(s.t, vf_set1(EXP_F_MAGIC)), vf_set1(TANH_LN2_HALF), z);
+    s.x = x;
+    return s;
+}
+
+static inline vf tanh_f_acc_s2(tanh_acc_stage s)
+{
+    const vf one = vf_set1(1.0f), r = s.r;
     /* e = -2r + r^2 P, P = (A2 + A3 r) + r^2 (A4 + r (A5 + A6 r)) */
     const vf rr = vf_mul(r, r);
     const vf p01 = vf_fma(vf_set1(TANH_A3), r, vf_set1(TANH_A2));
@@ -133,7 +146,7 @@ static inline vf tanh_f_acc(vf x)
     const vf em = vf_fms(rr, p, r2);
     const vf el = vf_fms(rr, p, vf_add(r2, em));
     /* h = 2^(n-1) from t's bits: t = 1.5*2^23 + n, shifted by 23: n << 23 */
-    const vf h = vi_as_vf(vi_add(vi_shl(vf_as_vi(t), 23), vi_set1(126 << 23)));
+    const vf h = vi_as_vf(vi_add(vi_shl(vf_as_vi(s.t), 23), vi_set1(126 << 23)));
     const vf a = vf_sub(vf_set1(0.5f), h);
     const vf nh = vf_fnma(h, em, a);
     vf nl = vf_fnma(h, em, vf_sub(a, nh));
@@ -144,7 +157,9 @@ static inline vf tanh_f_acc(vf x)
     /* N - q0 D = (nh - q0 dh) + (nl - q0 dl), the first exact */
     const vf rem = vf_add(vf_fnma(q0, dh, nh), vf_fma(q0, vf_add(w, nl), nl));
     const vf y = vf_fma(rem, vf_add(q0, one), q0);
-    return vf_copysign(y, x);
+    return vf_copysign(y, s.x);
 }
+
+static inline vf tanh_f_acc(vf x) { return tanh_f_acc_s2(tanh_f_acc_s1(x)); }
 
 #endif
