@@ -117,10 +117,19 @@ static inline vf hard_sigmoid_fast(vf x, vf alpha)
     return hard_sigmoid_h(x);
 }
 
+/* hard_swish FAST shares m = max(-3, x) between the clamp and the factor:
+ * xc = min(3, m) as an integer min of the bit patterns (vf_min_bits: exact
+ * for every m in [-3, +inf]; a NaN m gives 3 or m, and y = m h is NaN either
+ * way), so the clamp is one FP add-pipe operation and one integer one instead
+ * of two FP ones (vrangeps + vfixupimmps, or min + max): the same values as
+ * max(-3, x) * hard_sigmoid_h(x), 5 operations instead of 6 (on Zen 4 2 on
+ * the FMA pipes, 2 on the add pipes, 1 on any). */
 static inline vf hard_swish_fast(vf x, vf alpha)
 {
     (void)alpha;
-    return vf_mul(vf_max(vf_set1(-3.0f), x), hard_sigmoid_h(x));
+    const vf m = vf_max(vf_set1(-3.0f), x); /* NaN x kept */
+    const vf xc = vf_min_bits(m, vf_set1(3.0f));
+    return vf_mul(m, vf_mul(vf_add(xc, vf_set1(3.0f)), vf_set1(PWL_C6)));
 }
 
 static inline vd softsign_d(vd x, vd alpha)

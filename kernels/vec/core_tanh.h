@@ -5,8 +5,8 @@
  * the result built so that it is +0 for z = +0: tanh(-0) = -0 and a
  * subnormal x returns itself.
  *
- * Both evaluate e^-2z = 2^n (1 + q) with tanh_exp_m2z below (core_exp.h's
- * constants, but its own polynomial for q: see there).
+ * Both evaluate e^-2z = 2^n (1 + q) by the rr1 reduction of tanh_exp_m2z
+ * below (core_exp.h's constants), each with its own polynomial for q.
  *
  * FAST (tanh_f_fast):  tanh z = ne / (2 - ne), ne = -expm1(-2z) =
  *   (1 - 2^n) - 2^n q: 1 - 2^n is exact for n in [-24, 0] and the fused
@@ -17,25 +17,11 @@
  *   d(log y)/d(log ne) = 2/(2 - ne) <= 2, plus 2 - ne and the division:
  *   measured max 2.50 ULP over all floats.
  *
- * ACCURATE (tanh_f_acc): two regions, selected per lane.
- *   z < 0.55: tanh z = z + z^3 P(z^2), P of degree 4 (z^3..z^11 terms), a
- *     weighted least-squares (Lawson-iterated, near-minimax) fit of
- *     (tanh z - z)/z^3 on [0, 0.55] for the relative error of tanh, fitted in
- *     /tmp with numpy + mpmath: 2^-27.8 with float coefficients.  The
- *     correction z^3 P is at most 10% of the result, so its rounding errors
- *     cost < 0.2 ULP; the final fused add rounds once.
- *   z >= 0.55: tanh z = 2/B - 1, B = 1 + s, s = e^-2z = 2^n (1 + q),
- *     n <= -2.  B is formed as bh + bl: 1 + 2^n is exact for n >= -23, the
- *     fused multiply-add of 2^n q rounds once and a second one recovers its
- *     error (Sterbenz makes (1 + 2^n) - bh exact), and for n <= -24 the
- *     rounding of 1 + 2^n itself is recovered too.  g0 = 2 (1/bh) is within
- *     half an ulp of 2/bh, so the residual 2 - g0 bh is exact in a fused
- *     multiply-add; g0 - 1 is exact (g0 in (1, 2]), and
- *     y = (g0 - 1) + (2 - g0 B)/bh is rounded once.  (recip_f instead of
- *     the division measured no faster on Zen 4.)  q's error enters scaled by
- *     2^n <= 1/4.  z is clamped to 9.1, where tanh rounds to 1; y <= 1
- *     (bh >= 1, and at bh = 1 the correction is -2 bl < 0).
- *   Measured max 0.77 ULP over all floats, at z ~ 0.53 (polynomial side).
+ * ACCURATE (tanh_f_acc): the same quotient for every z, (1 - s)/(1 + s)
+ *   with s = e^-2z, e^-2z - 1 carried as a float pair and the quotient
+ *   compensated once (details at the function).  Measured max 0.854 ULP over
+ *   all floats, near z = 0.17 (n = 0 / n = -1).  Split in two stages for
+ *   the software-pipelined loop of act_tanh.h (VEC_TWO_STAGE_KERNEL).
  */
 #ifndef ACTBENCH_CORE_TANH_H
 #define ACTBENCH_CORE_TANH_H
@@ -94,44 +80,86 @@ static inline vf tanh_f_fast(vf x)
     return vf_xor(y, sign);
 }
 
-/* ---- ACCURATE ---- */
-#define TANH_P1 -0x1.55554ap-2f
-#define TANH_P3 0x1.110d26p-3f
-#define TANH_P5 -0x1.b9287cp-5f
-#define TANH_P7 0x1.593d0ap-6f
-#define TANH_P9 -0x1.9b3056p-8f
-/* atanh(0.5) ~ 0.549: above it n <= -2 and y >= 1/2 (starting the second
- * branch at 0.4, with a shorter polynomial, measured 0.86 ULP instead) */
-#define TANH_SMALL 0.55f
+/* ---- ACCURATE, one formula for every z (no small-|x| branch) ----
+ * tanh z = N / D with N = (1 - s)/2, D = (1 + s)/2 = 1 - N, s = e^-2z =
+ * 2^n (1 + e), n = round(-2z/ln2) capped at -24, r = z + n ln2/2 (rr1, as
+ * tanh_exp_m2z), e = e^-2r - 1 = -2r + r^2 P(r), P of degree 4 (e of degree
+ * 6, Estrin): a Lawson-iterated least-squares fit of (e + 2r)/r^2 for the
+ * relative error of e on |r| <= 0.1735 (numpy + mpmath in /tmp), 2^-26.1
+ * with float coefficients.
+ * e as a pair em + el: em = -2r + r^2 P rounded once, el = r^2 P - (2r + em)
+ * exactly (2r + em is exact by Sterbenz wherever el matters).  The roundings
+ * of r^2 and P are scaled by |r^2 P / e| <= 0.18: the pair is good to about
+ * 2^-25.5 relative, and near z = 0 (n = 0, N = -e/2) that is the relative
+ * error of N.
+ * N as nh + nl: with h = 2^(n-1) (from t's bits), a = 1/2 - h is exact for
+ * n in [-24, 0] (hence the cap: from z = 8.32 on r grows to 0.73 at the clamp
+ * 9.05, where s only needs a few correct bits), nh = a - h em rounded once,
+ * a - nh exact (Sterbenz: nh >= a/2), so nl = (a - nh) - h em is exact (fma),
+ * then - h el.  D = 1 - N as dh + dl by Fast2Sum (dh in [1/2, 1]).
+ * Quotient: q0 = nh / dh correctly rounded, nh - q0 dh exact (fma); the
+ * remainder N - q0 D = (nh - q0 dh) + (nl - q0 dl) divided by D is a
+ * multiply by 1 + q0 (1/D = 1 + tanh z), and y = q0 + that is rounded once.
+ * z = |x| is clamped to 9.05, where tanh rounds to 1 (from 9.011); y <= 1
+ * (N < D).  z = 0 gives +0 and a subnormal z gives z (q0 = z exactly, a zero
+ * correction); the sign of x is put back by copysign.
+ * Against the two-region form it replaces (z < 0.55: odd polynomial, else
+ * 2/(1 + s) - 1, both computed for every lane and selected): 37 -> 33
+ * vector operations per vector in the AVX-512 loop (register copies aside),
+ * none of them a compare or a blend, and a shorter dependency chain (Estrin);
+ * measured 0.465 -> 0.415 ns/elem at 4K (best of 40, interleaved), no change
+ * on AVX2 (0.594 -> 0.591). */
+#define TANH_A2 0x1.fffffep+0f
+#define TANH_A3 -0x1.5554b4p+0f
+#define TANH_A4 0x1.5556f2p-1f
+#define TANH_A5 -0x1.12256cp-2f
+#define TANH_A6 0x1.6b9cdap-4f
+#define TANH_ACC_SAT 9.05f
 
-static inline vf tanh_f_acc(vf x)
+/* tanh_f_acc in two stages (the kernel loop software-pipelines them: see
+ * act_tanh.h): the reduction, then the rest. */
+typedef struct {
+    vf x, t, r;
+} tanh_acc_stage;
+
+static inline tanh_acc_stage tanh_f_acc_s1(vf x)
 {
-    vf sign, s;
-    const vf z = tanh_split_sign(x, &sign);
-
-    /* small z: z + z^3 P(z^2) */
-    const vf w = vf_mul(z, z);
-    vf p = vf_fma(vf_set1(TANH_P9), w, vf_set1(TANH_P7));
-    p = vf_fma(p, w, vf_set1(TANH_P5));
-    p = vf_fma(p, w, vf_set1(TANH_P3));
-    p = vf_fma(p, w, vf_set1(TANH_P1));
-    const vf y_small = vf_fma(vf_mul(z, w), p, z);
-
-    /* large z: 2/B - 1, B = 1 + s = 1 + 2^n (1 + q) = bh + bl; NaN z takes
-     * this branch (NaN < SMALL is false) and vf_min keeps it NaN */
-    const vf q = tanh_exp_m2z(vf_min(vf_set1(TANH_SAT), z), &s);
-    const vf one = vf_set1(1.0f);
-    const vf b0 = vf_add(one, s);
-    const vf bh = vf_fma(s, q, b0);
-    const vf bl = vf_add(vf_fma(s, q, vf_sub(b0, bh)), vf_add(vf_sub(one, b0), s));
-    const vf rb = vf_div(one, bh);
-    const vf g0 = vf_add(rb, rb);               /* 2/bh within 1/2 ulp */
-    vf res = vf_fnma(g0, bh, vf_set1(2.0f));    /* exact */
-    res = vf_fnma(g0, bl, res);                 /* 2 - g0 B */
-    const vf y_large = vf_fma(res, rb, vf_sub(g0, one)); /* g0 - 1 exact */
-
-    const vf y = vf_select(vm_lt(z, vf_set1(TANH_SMALL)), y_small, y_large);
-    return vf_xor(y, sign);
+    tanh_acc_stage s;
+    /* vf_min(SAT, .) returns a NaN second operand: NaN in, NaN out */
+    const vf z = vf_min(vf_set1(TANH_ACC_SAT), vf_abs(x));
+    const vf t = vf_fma(z, vf_set1(TANH_M2LOG2E), vf_set1(EXP_F_MAGIC));
+    s.t = vf_max(vf_set1(EXP_F_MAGIC - 24.0f), t); /* n >= -24; NaN kept */
+    s.r = vf_fma(vf_sub(s.t, vf_set1(EXP_F_MAGIC)), vf_set1(TANH_LN2_HALF), z);
+    s.x = x;
+    return s;
 }
+
+static inline vf tanh_f_acc_s2(tanh_acc_stage s)
+{
+    const vf one = vf_set1(1.0f), r = s.r;
+    /* e = -2r + r^2 P, P = (A2 + A3 r) + r^2 (A4 + r (A5 + A6 r)) */
+    const vf rr = vf_mul(r, r);
+    const vf p01 = vf_fma(vf_set1(TANH_A3), r, vf_set1(TANH_A2));
+    const vf p46 = vf_fma(vf_fma(vf_set1(TANH_A6), r, vf_set1(TANH_A5)), r, vf_set1(TANH_A4));
+    const vf p = vf_fma(p46, rr, p01);
+    const vf r2 = vf_add(r, r);
+    const vf em = vf_fms(rr, p, r2);
+    const vf el = vf_fms(rr, p, vf_add(r2, em));
+    /* h = 2^(n-1) from t's bits: t = 1.5*2^23 + n, shifted by 23: n << 23 */
+    const vf h = vi_as_vf(vi_add(vi_shl(vf_as_vi(s.t), 23), vi_set1(126 << 23)));
+    const vf a = vf_sub(vf_set1(0.5f), h);
+    const vf nh = vf_fnma(h, em, a);
+    vf nl = vf_fnma(h, em, vf_sub(a, nh));
+    nl = vf_fnma(h, el, nl);
+    const vf dh = vf_sub(one, nh);
+    const vf w = vf_add(nh, vf_sub(dh, one)); /* -(1 - nh - dh), exact */
+    const vf q0 = vf_div(nh, dh);
+    /* N - q0 D = (nh - q0 dh) + (nl - q0 dl), the first exact */
+    const vf rem = vf_add(vf_fnma(q0, dh, nh), vf_fma(q0, vf_add(w, nl), nl));
+    const vf y = vf_fma(rem, vf_add(q0, one), q0);
+    return vf_copysign(y, s.x);
+}
+
+static inline vf tanh_f_acc(vf x) { return tanh_f_acc_s2(tanh_f_acc_s1(x)); }
 
 #endif

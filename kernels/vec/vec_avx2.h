@@ -207,4 +207,11 @@ static inline vf vf_scalef_floor(vf a, vf nf)
 /* vf_absmin(a, c) = min(|a|, c) for c > 0, NaN a kept as NaN. */
 static inline vf vf_absmin(vf a, vf c) { return vf_min(c, vf_abs(a)); }
 
+/* vf_min_bits(a, b): a and b compared as signed 32-bit integers (their bit
+ * patterns), the smaller returned (semantics in vec_avx512.h): vpminsd. */
+static inline vf vf_min_bits(vf a, vf b)
+{
+    return _mm256_castsi256_ps(_mm256_min_epi32(_mm256_castps_si256(a), _mm256_castps_si256(b)));
+}
+
 #endif

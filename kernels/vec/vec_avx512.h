@@ -190,4 +190,14 @@ static inline vf vf_scalef_floor(vf a, vf nf) { return _mm512_scalef_ps(a, nf); 
  * vrangeps (min of magnitudes, sign cleared). */
 static inline vf vf_absmin(vf a, vf c) { return _mm512_range_ps(a, c, 0x0A); }
 
+/* vf_min_bits(a, b): a and b compared as signed 32-bit integers (their bit
+ * patterns), the smaller returned: min(a, b) for a float b >= +0 and any a
+ * that is not a NaN with a clear sign bit (a positive NaN gives b).  An
+ * integer vpminsd, which runs on any of the four vector pipes, not on the two
+ * FP add pipes of min/max (Zen 4). */
+static inline vf vf_min_bits(vf a, vf b)
+{
+    return _mm512_castsi512_ps(_mm512_min_epi32(_mm512_castps_si512(a), _mm512_castps_si512(b)));
+}
+
 #endif

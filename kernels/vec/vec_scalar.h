@@ -32,6 +32,7 @@
  * tables: vf_lut16(t, i) = t[i & 15], vf_lut32(t, i) = t[i & 31] (vi index)
  * clamp:  vf_clamp_abs(x, c) (x limited to [-c, c], c > 0; NaN kept),
  *         vf_absmin(a, c) = min(|a|, c) (NaN kept)
+ *         vf_min_bits(a, b) = the smaller as signed 32-bit integers (min for b >= +0)
  * double: vd_set1 vd_add vd_sub vd_mul vd_div vd_fma vd_fnma vd_min vd_max
  *         vd_abs vd_neg vd_lt vd_le vd_gt vd_ge vd_eq vd_select vd_rcp_approx
  *         vd_reduce_add, vd_lane0 (lane 0 as a double), vd_as_vl vl_as_vd vl_set1 vl_add vl_sub vl_or,
@@ -243,5 +244,10 @@ static inline vf vf_scalef_floor(vf a, vf nf)
 
 /* vf_absmin(a, c) = min(|a|, c) for c > 0, NaN a kept as NaN. */
 static inline vf vf_absmin(vf a, vf c) { return vf_min(c, vf_abs(a)); }
+
+/* vf_min_bits(a, b): a and b compared as signed 32-bit integers (their bit
+ * patterns), the smaller returned: min(a, b) for a float b >= +0 and any a
+ * that is not a NaN with a clear sign bit (a positive NaN gives b). */
+static inline vf vf_min_bits(vf a, vf b) { return vf_as_vi(a) < vf_as_vi(b) ? a : b; }
 
 #endif
