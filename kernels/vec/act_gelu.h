@@ -34,23 +34,26 @@
 
 #include "core_erf.h"
 
-#define GELU_FAST_BODY(RATIO)                                                   \
-    const vf a = vf_absmin(x, vf_set1(GAUSS_TAIL_AMAX));                   \
-    vf nq;                                                                      \
-    const vf e = gauss_exp16(a, &nq);                                           \
-    const vf aq = vf_scalef_floor(vf_mul(vf_mul(a, RATIO(a)), e), nq);          \
-    return vf_sub(vf_max(vf_set1(-0.0f), x), aq);
-
 static inline vf gelu_fast_lut32(vf x, vf alpha)
 {
     (void)alpha;
-    GELU_FAST_BODY(gauss_ratio_lut32p4)
+    const vf a = vf_absmin(x, vf_set1(GAUSS_TAIL_AMAX));
+    vf nq;
+    const vf e = gauss_exp16_rr12(a, &nq);
+    const vf aq = vf_scalef_floor(vf_mul(vf_mul(a, gauss_ratio_lut32p4(a)), e), nq);
+    return vf_sub(vf_max(vf_set1(-0.0f), x), aq);
 }
 
-static inline vf gelu_fast_lut16(vf x, vf alpha)
+/* AVX2 (and poly): R from the 16-entry table, e^(-a^2/2) 2^64 from
+ * gauss_exp8_s64 (8-entry table, the power of two by an integer add), then
+ * the product scaled by 2^-64 (a multiply). */
+static inline vf gelu_fast_e8_lut16(vf x, vf alpha)
 {
     (void)alpha;
-    GELU_FAST_BODY(gauss_ratio_lut16p5)
+    const vf a = vf_absmin(x, vf_set1(GAUSS_TAIL_AMAX));
+    const vf e = gauss_exp8_s64(a);
+    const vf aq = vf_mul(vf_mul(vf_mul(a, gauss_ratio_lut16p5(a)), e), vf_set1(0x1p-64f));
+    return vf_sub(vf_max(vf_set1(-0.0f), x), aq);
 }
 
 /* ACCURATE in float: |x| Q = (y + yl) 2^floor(nq), y + yl = a R E formed

@@ -216,6 +216,69 @@ static inline vf gauss_exp16(vf a, vf *nq)
     return vf_fma(tj, pm1, tj);
 }
 
+/* FAST reduction with one operation fewer (gelu_fast_lut32): c = -2 n
+ * ln2h with ln2h = ln2 to 12 bits is exact (16 n has at most 12 bits),
+ * and fma(a, -a, c) = -a^2 + c is formed exactly and rounded once, so a^2
+ * needs no two-product: u = (c - a^2) - 2 n ln2l, |c - a^2| <= 0.053
+ * (2^-29 absolute per rounding, two roundings), then the same polynomial
+ * and table as gauss_exp16.  Returns E, sets *nq (E 2^floor(nq) =
+ * e^(-a^2/2)). */
+#define GAUSS_LN2_HI12 0x1.62ep-1f     /* ln2 to 12 bits */
+#define GAUSS_LN2_LO12 0x1.0bfbe8p-15f /* ln2 - GAUSS_LN2_HI12 */
+static inline vf gauss_exp16_rr12(vf a, vf *nq)
+{
+    const vf t = vf_fma(vf_mul(a, a), vf_set1(-0.5f * GAUSS_LOG2E), vf_set1(GAUSS_E16_MAGIC));
+    const vf n = vf_sub(t, vf_set1(GAUSS_E16_MAGIC));
+    const vf c = vf_mul(n, vf_set1(-2.0f * GAUSS_LN2_HI12));
+    const vf u = vf_fnma(n, vf_set1(2.0f * GAUSS_LN2_LO12), vf_fnma(a, a, c));
+    vf p = vf_fma(vf_set1(GAUSS_E16_C3), u, vf_set1(GAUSS_E16_C2));
+    p = vf_fma(p, u, vf_set1(0.5f));
+    const vf pm1 = vf_fma(u, p, vf_lut16(GAUSS_EXP2_16_LO, vf_as_vi(t)));
+    const vf tj = vf_lut16(GAUSS_EXP2_16, vf_as_vi(t));
+    *nq = n;
+    return vf_fma(tj, pm1, tj);
+}
+
+/* e^(-a^2/2) 2^64 = E 2^floor(*nq) for a in [0, 14.6] with an 8-entry
+ * 2^(j/8) table (one permute on AVX2, where a 16-entry lookup is three
+ * instructions) and the power of two put in by an integer add instead of
+ * a scaling (vf_scalef_floor is ten instructions on AVX2):
+ * - n = round(-a^2 log2(e)/2) to a multiple of 1/8 (adding 1.5*2^20, whose
+ *   low 12 bits are 0: t's bits are magic + 8n); u = -a^2 - 2 n ln2 as in
+ *   gauss_exp16_rr12 (8n has at most 11 bits), |u| <= ln2/8 + 2^-15;
+ * - e^(u/2) = 1 + u (1/2 + u/8 + u^2/48 + u^3/384): Taylor, relative error
+ *   (u/2)^5/120 <= 2^-29.5 (no fit needed); T_j's rounding comes back
+ *   through GAUSS_EXP2_8_LO as in gauss_exp16;
+ * - S = T_j 2^(floor(n) + 64) exactly: bits(T_j) + 64<<23 - j<<20 is
+ *   tabulated (GAUSS_EXP2_8_S, j = 8n mod 8), and (t's bits << 20) =
+ *   (8n) << 20 = floor(n)<<23 + j<<20 (mod 2^32) is added as an integer.
+ *   floor(n) >= -154, so S is a normal float in [2^-90, 2^65).
+ * Returns S (1 + pm1) = e^(-a^2/2) 2^64 (one rounding); the caller scales
+ * by 2^-64 last (exact unless the result is subnormal: then rounded twice,
+ * the first a 2^-24 relative error, the second the usual half unit). */
+#define GAUSS_E8_MAGIC 0x1.8p20f
+static const float GAUSS_EXP2_8_S[8] = { /* bit patterns, see above */
+    0x1p+64f, 0x1.f72b84p+63f, 0x1.f06fep+63f, 0x1.ebfdaep+63f,
+    0x1.ea09e6p+63f, 0x1.eace54p+63f, 0x1.ee89fap+63f, 0x1.f5818ep+63f,
+};
+static const float GAUSS_EXP2_8_LO[8] = { /* (2^(j/8) - T_j)/T_j */
+    0.0f, -0x1.9c0c22p-27f, 0x1.125002p-25f, -0x1.0a355p-25f,
+    0x1.26055cp-26f, 0x1.67a1cap-28f, -0x1.f9c304p-27f, -0x1.a5217cp-28f,
+};
+static inline vf gauss_exp8_s64(vf a)
+{
+    const vf t = vf_fma(vf_mul(a, a), vf_set1(-0.5f * GAUSS_LOG2E), vf_set1(GAUSS_E8_MAGIC));
+    const vf n = vf_sub(t, vf_set1(GAUSS_E8_MAGIC));
+    const vf c = vf_mul(n, vf_set1(-2.0f * GAUSS_LN2_HI12));
+    const vf u = vf_fnma(n, vf_set1(2.0f * GAUSS_LN2_LO12), vf_fnma(a, a, c));
+    vf p = vf_fma(vf_set1(0x1p0f / 384.0f), u, vf_set1(0x1p0f / 48.0f));
+    p = vf_fma(p, u, vf_set1(0.125f));
+    p = vf_fma(p, u, vf_set1(0.5f));
+    const vf pm1 = vf_fma(u, p, vf_lut8(GAUSS_EXP2_8_LO, vf_as_vi(t)));
+    const vf s = vi_as_vf(vi_add(vf_as_vi(vf_lut8(GAUSS_EXP2_8_S, vf_as_vi(t))), vi_shl(vf_as_vi(t), 20)));
+    return vf_fma(s, pm1, s);
+}
+
 /* ---- float, ACCURATE: the same pieces carried as float pairs ----
  * R(a) = c0 + s P(s) on the 32 intervals of gauss_ratio_lut32p4, P of
  * degree 4 (R of degree 5), c0 = R(aj) as a float pair (C0 + C0LO), so
