@@ -7,5 +7,5 @@
 
 VEC_ELEMENTWISE_KERNEL(actbench_tanh_poly_rr1_p6_div_fast, tanh_fast, 0.0f)
 VEC_ELEMENTWISE_KERNEL(actbench_tanh_poly_p11_rr1_p6_cdiv_acc, tanh_acc, 0.0f)
-VEC_ELEMENTWISE_KERNEL(actbench_gelu_poly_e8p4_lut16p5_fast, gelu_fast_e8_lut16, 0.0f)
+VEC_ELEMENTWISE_KERNEL(actbench_gelu_poly_p6_rat45_div_fast, gelu_fast_rat, 0.0f)
 VEC_ELEMENTWISE_KERNEL(actbench_gelu_poly_f64_rat56_acc, gelu_acc, 0.0f)

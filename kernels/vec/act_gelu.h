@@ -44,15 +44,22 @@ static inline vf gelu_fast_lut32(vf x, vf alpha)
     return vf_sub(vf_max(vf_set1(-0.0f), x), aq);
 }
 
-/* AVX2 (and poly): R from the 16-entry table, e^(-a^2/2) 2^64 from
- * gauss_exp8_s64 (8-entry table, the power of two by an integer add), then
- * the product scaled by 2^-64 (a multiply). */
-static inline vf gelu_fast_e8_lut16(vf x, vf alpha)
+/* FAST without tables (AVX2, poly; core_erf.h): |x| Q = a R E =
+ * (w/d) (1/sqrt(2 pi)) e^(-a^2/2) = (w S (1 + pm1)/d) 2^-64 with w, d from
+ * gauss_ratio_rat45 and S = 2^(n + 64), pm1 from gauss_exp_p6_s64:
+ * w S is exact (a power of two), fma(wS, pm1, wS) and the division round
+ * once each, the scaling by 2^-64 is exact unless the result is
+ * subnormal (then it rounds a second time, half a unit; the first
+ * rounding is 2^-24 relative).  S (1 + pm1) 2^-64 >= 2^-157: w S stays far
+ * from overflow (w < 2^17) and from underflow. */
+static inline vf gelu_fast_rat(vf x, vf alpha)
 {
     (void)alpha;
     const vf a = vf_absmin(x, vf_set1(GAUSS_TAIL_AMAX));
-    const vf e = gauss_exp8_s64(a);
-    const vf aq = vf_mul(vf_mul(vf_mul(a, gauss_ratio_lut16p5(a)), e), vf_set1(0x1p-64f));
+    vf pm1, d;
+    const vf s = gauss_exp_p6_s64(a, &pm1);
+    const vf ws = vf_mul(gauss_ratio_rat45(a, &d), s);
+    const vf aq = vf_mul(vf_div(vf_fma(ws, pm1, ws), d), vf_set1(0x1p-64f));
     return vf_sub(vf_max(vf_set1(-0.0f), x), aq);
 }
 

@@ -197,9 +197,6 @@ static inline vf vf_lut16(const float *t, vi i)
     return _mm256_blendv_ps(a, b, _mm256_castsi256_ps(_mm256_slli_epi32(i, 28)));
 }
 
-/* vf_lut8(t, i): lane k gets t[i_k & 7] (t: 8 floats); one vpermps. */
-static inline vf vf_lut8(const float *t, vi i) { return _mm256_permutevar8x32_ps(_mm256_loadu_ps(t), i); }
-
 /* vf_scalef_floor(a, nf) = a * 2^floor(nf) rounded once (as vf_scalef). */
 static inline vf vf_scalef_floor(vf a, vf nf)
 {

@@ -181,13 +181,6 @@ static inline vf vf_lut32(const float *t, vi i)
 /* vf_lut16(t, i): lane k gets t[i_k & 15] (t: 16 floats); one vpermps. */
 static inline vf vf_lut16(const float *t, vi i) { return _mm512_permutexvar_ps(i, _mm512_loadu_ps(t)); }
 
-/* vf_lut8(t, i): lane k gets t[i_k & 7] (t: 8 floats); one vpermps (the
- * 8 entries broadcast to both halves, loop invariant). */
-static inline vf vf_lut8(const float *t, vi i)
-{
-    return _mm512_permutexvar_ps(_mm512_and_si512(i, _mm512_set1_epi32(7)), _mm512_broadcast_f32x8(_mm256_loadu_ps(t)));
-}
-
 /* vf_scalef_floor(a, nf) = a * 2^floor(nf) rounded once, for any nf with
  * floor(nf) in [-300, 300] (vscalefps floors its second operand itself). */
 static inline vf vf_scalef_floor(vf a, vf nf) { return _mm512_scalef_ps(a, nf); }

@@ -30,7 +30,6 @@
  *         vf_scalef(a, nf) = a * 2^nf rounded once (nf integral; see below),
  *         vf_scalef_floor(a, nf) = a * 2^floor(nf) rounded once (any nf),
  * tables: vf_lut16(t, i) = t[i & 15], vf_lut32(t, i) = t[i & 31] (vi index)
- *         vf_lut8(t, i) = t[i & 7]
  * clamp:  vf_clamp_abs(x, c) (x limited to [-c, c], c > 0; NaN kept),
  *         vf_absmin(a, c) = min(|a|, c) (NaN kept)
  * double: vd_set1 vd_add vd_sub vd_mul vd_div vd_fma vd_fnma vd_min vd_max
@@ -230,9 +229,6 @@ static inline vf vf_lut32(const float *t, vi i) { return t[(uint32_t)i & 31u]; }
 
 /* vf_lut16(t, i): t[i & 15] (t: 16 floats). */
 static inline vf vf_lut16(const float *t, vi i) { return t[(uint32_t)i & 15u]; }
-
-/* vf_lut8(t, i): t[i & 7] (t: 8 floats). */
-static inline vf vf_lut8(const float *t, vi i) { return t[(uint32_t)i & 7u]; }
 
 /* vf_scalef_floor(a, nf) = a * 2^floor(nf) rounded once (as vf_scalef),
  * |nf| < 2^23. */
