@@ -48,19 +48,18 @@ static inline vf gelu_fast_lut32(vf x, vf alpha)
  * (w/d) (1/sqrt(2 pi)) e^(-a^2/2) = (w S (1 + pm1)/d) 2^-64 with w, d from
  * gauss_ratio_rat45 and S = 2^(n + 64), pm1 from gauss_exp_p6_s64:
  * w S is exact (a power of two), fma(wS, pm1, wS) and the division round
- * once each, the scaling by 2^-64 is exact unless the result is
- * subnormal (then it rounds a second time, half a unit; the first
- * rounding is 2^-24 relative).  S (1 + pm1) 2^-64 >= 2^-157: w S stays far
+ * once each, and the scaling by 2^-64 is fused into the final
+ * max(-0, x) - z 2^-64 (one rounding, subnormal results included).  S (1 + pm1) 2^-64 >= 2^-157: w S stays far
  * from overflow (w < 2^17) and from underflow. */
 static inline vf gelu_fast_rat(vf x, vf alpha)
 {
     (void)alpha;
     const vf a = vf_absmin(x, vf_set1(GAUSS_TAIL_AMAX));
+    const vf a2 = vf_mul(a, a);
     vf pm1, d;
-    const vf s = gauss_exp_p6_s64(a, &pm1);
-    const vf ws = vf_mul(gauss_ratio_rat45(a, &d), s);
-    const vf aq = vf_mul(vf_div(vf_fma(ws, pm1, ws), d), vf_set1(0x1p-64f));
-    return vf_sub(vf_max(vf_set1(-0.0f), x), aq);
+    const vf s = gauss_exp_p6_s64(a, a2, &pm1);
+    const vf ws = vf_mul(gauss_ratio_rat45(a, a2, &d), s);
+    return vf_fnma(vf_div(vf_fma(ws, pm1, ws), d), vf_set1(0x1p-64f), vf_max(vf_set1(-0.0f), x));
 }
 
 /* ACCURATE in float: |x| Q = (y + yl) 2^floor(nq), y + yl = a R E formed

@@ -192,8 +192,9 @@ static inline vf gauss_exp16_rr12(vf a, vf *nq)
  *
  * e^(-(a^2 + ln(2 pi))/2) 2^64 = S (1 + pm1), the constant 1/sqrt(2 pi)
  * of R = f/sqrt(2 pi) (below) put into the exponent:
- * - n = round(-(a^2 + K) log2(e)/2), an integer (adding 1.5*2^23), K =
- *   ln(2 pi) = KH + KL with KH to 12 bits;
+ * - n = round(-(a2 + K) log2(e)/2), an integer (adding 1.5*2^23), K =
+ *   ln(2 pi) = KH + KL with KH to 12 bits, a2 = a*a rounded (the caller's,
+ *   shared with gauss_ratio_rat45; it only picks n);
  * - u = -a^2 - K - 2 n ln2: c = -2 n ln2h - KH is exact (|n| <= 157, ln2h
  *   and KH multiples of 2^-11: at most 19 bits), fma(a, -a, c) forms
  *   c - a^2 exactly and rounds once (|c - a^2| < 0.72: 2^-25 absolute),
@@ -216,9 +217,9 @@ static inline vf gauss_exp16_rr12(vf a, vf *nq)
 #define GAUSS_P6_C4 0x1.5558ccp-9f
 #define GAUSS_P6_C5 0x1.125918p-12f
 #define GAUSS_P6_C6 0x1.6ac102p-16f
-static inline vf gauss_exp_p6_s64(vf a, vf *pm1)
+static inline vf gauss_exp_p6_s64(vf a, vf a2, vf *pm1)
 {
-    const vf t = vf_fma(vf_fma(a, a, vf_set1(GAUSS_KH)), vf_set1(-0.5f * GAUSS_LOG2E), vf_set1(GAUSS_P6_MAGIC));
+    const vf t = vf_fma(vf_add(a2, vf_set1(GAUSS_KH)), vf_set1(-0.5f * GAUSS_LOG2E), vf_set1(GAUSS_P6_MAGIC));
     const vf n = vf_sub(t, vf_set1(GAUSS_P6_MAGIC));
     const vf c = vf_fma(n, vf_set1(-2.0f * GAUSS_LN2_HI12), vf_set1(-GAUSS_KH));
     const vf u = vf_fnma(n, vf_set1(2.0f * GAUSS_LN2_LO12), vf_fnma(a, a, c));
@@ -233,14 +234,15 @@ static inline vf gauss_exp_p6_s64(vf a, vf *pm1)
 
 /* a f(a) = a R(a) sqrt(2 pi) = a/(a + M(a)), M = 1/f - a (Mills ratio
  * form: M(0) = sqrt(2/pi), M ~ 1/a for large a) approximated by P4/Q5:
- * a f = w/(w + P4(a)) with w = a Q5(a) = a + a (a Q'(a)), Q5 = 1 + a Q'.
+ * a f = w/(w + P4(a)) with w = a Q5(a) = a + a2 Q'(a), Q5 = 1 + a Q', a2 =
+ * a*a rounded (its rounding reaches w scaled by a2 Q'/w < a Q'/(1 + a Q')).
  * Returns w, sets *den = w + P4.  Fitted as above (weighted for the
  * relative error of a + M, the coefficients rounded one at a time from
  * the top with the rest refitted) on [0, 14.6]: 2^-25.07, of which
  * P4(0) = float(sqrt(2/pi)) makes 2^-25.1 at a = 0.
  * Roundings: for large a, those of Q', a Q', w and P4 reach w/(w + P4)
  * scaled by M/(a + M) < 1/a^2 (the same w in both), leaving that of
- * w + P4; for small a, w is one rounding (a Q' is a small part of it),
+ * w + P4; for small a, w is one rounding (a2 Q' is a small part of it),
  * then P4's last step and w + P4.  All coefficients are positive: no
  * cancellation. */
 static const float GAUSS_RAT_P[5] = {
@@ -249,7 +251,7 @@ static const float GAUSS_RAT_P[5] = {
 static const float GAUSS_RAT_Q[5] = { /* Q' (Q5 = 1 + a Q') */
     0x1.161aep+0f, 0x1.22239cp-1f, 0x1.5e7b5ep-3f, 0x1.ea4d22p-6f, 0x1.48309ap-9f,
 };
-static inline vf gauss_ratio_rat45(vf a, vf *den)
+static inline vf gauss_ratio_rat45(vf a, vf a2, vf *den)
 {
     vf q = vf_fma(vf_set1(GAUSS_RAT_Q[4]), a, vf_set1(GAUSS_RAT_Q[3]));
     q = vf_fma(q, a, vf_set1(GAUSS_RAT_Q[2]));
@@ -259,7 +261,7 @@ static inline vf gauss_ratio_rat45(vf a, vf *den)
     p = vf_fma(p, a, vf_set1(GAUSS_RAT_P[2]));
     p = vf_fma(p, a, vf_set1(GAUSS_RAT_P[1]));
     p = vf_fma(p, a, vf_set1(GAUSS_RAT_P[0]));
-    const vf w = vf_fma(a, vf_mul(a, q), a);
+    const vf w = vf_fma(a2, q, a);
     *den = vf_add(w, p);
     return w;
 }
