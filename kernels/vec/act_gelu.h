@@ -39,7 +39,7 @@ static inline vf gelu_fast_lut32(vf x, vf alpha)
     (void)alpha;
     const vf a = vf_absmin(x, vf_set1(GAUSS_TAIL_AMAX));
     vf nq;
-    const vf e = gauss_exp16_rr12(a, &nq);
+    const vf e = gauss_exp16(a, &nq);
     const vf aq = vf_scalef_floor(vf_mul(vf_mul(a, gauss_ratio_lut32p4(a)), e), nq);
     return vf_sub(vf_max(vf_set1(-0.0f), x), aq);
 }

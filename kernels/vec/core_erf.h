@@ -40,8 +40,6 @@
 
 #define GAUSS_TAIL_AMAX 14.6f /* Q(14.6) * 14.6 < 2^-151: gelu rounds to -0 */
 #define GAUSS_LOG2E 0x1.715476p+0f
-#define GAUSS_LN2_HI 0x1.62e430p-1f  /* float(ln2) */
-#define GAUSS_LN2_LO -0x1.05c610p-29f /* ln2 - GAUSS_LN2_HI */
 
 /* R(a), 32 intervals, degree 4.  Table position = interval number + 24
  * mod 32 (a + 1 in [1, 2) has bits 20..24 = 24..31). */
@@ -126,29 +124,32 @@ static _Alignas(64) const float GAUSS_EXP2_16_LO[16] = {
 };
 
 /* e^(-a^2/2) = E 2^floor(*nq) for a in [0, 14.6], a 16-entry 2^(j/16) table
- * and a degree-3 polynomial.  a^2 = a2 + a2l exactly (two-product).
+ * and a degree-3 polynomial.
  * nq = round(-a^2/(2 ln2)) to a multiple of 1/16 (adding 1.5*2^19 rounds
  * there; t's low 4 mantissa bits are then 16 nq mod 16 = j), u = -a^2 -
- * 2 nq ln2 in [-ln2/16, ln2/16] (ln2 in two parts; the first fused step
- * rounds a value below 0.05 once, an absolute 2^-29), e^(u/2) =
- * 1 + u (1/2 + u (c2 + c3 u)), fitted (Lawson least squares, numpy +
- * mpmath in /tmp) for the relative error of e^(u/2): 2^-29.2 with float
- * coefficients.  E = fma(T_j, pm1 + lo_j, T_j) with T_j = 2^(j/16)
+ * 2 nq ln2 in [-ln2/16, ln2/16] (a hair more: a^2 is rounded where it
+ * picks nq), without a two-product for a^2: c = -2 nq ln2h with ln2h = ln2
+ * to 12 bits is exact (16 nq has at most 12 bits), fma(a, -a, c) forms
+ * c - a^2 exactly and rounds it once (|c - a^2| < 0.053: 2^-29 absolute),
+ * then - 2 nq ln2l rounds once more (2^-29): e^(u/2) to 2^-29 relative.
+ * e^(u/2) = 1 + u (1/2 + u (c2 + c3 u)), fitted (Lawson least squares,
+ * numpy + mpmath in /tmp) for the relative error of e^(u/2): 2^-29.2 with
+ * float coefficients.  E = fma(T_j, pm1 + lo_j, T_j) with T_j = 2^(j/16)
  * rounded to float and lo_j its relative rounding error (both tables),
- * so T_j's rounding (up to 2^-25) does not count. */
+ * so T_j's rounding (up to 2^-24.3) does not count. */
 #define GAUSS_E16_MAGIC 0x1.8p19f
 #define GAUSS_E16_C2 0x1.00022ap-3f
 #define GAUSS_E16_C3 0x1.5556e6p-6f
+#define GAUSS_LN2_HI12 0x1.62ep-1f     /* ln2 to 12 bits */
+#define GAUSS_LN2_LO12 0x1.0bfbe8p-15f /* ln2 - GAUSS_LN2_HI12 */
 /* The pieces both tiers share: returns T_j, sets *pm1 (E = T_j (1 + pm1))
  * and *nq. */
 static inline vf gauss_exp16_parts(vf a, vf *nq, vf *pm1)
 {
-    const vf a2 = vf_mul(a, a);
-    const vf a2l = vf_fms(a, a, a2);
-    const vf t = vf_fma(a2, vf_set1(-0.5f * GAUSS_LOG2E), vf_set1(GAUSS_E16_MAGIC));
+    const vf t = vf_fma(vf_mul(a, a), vf_set1(-0.5f * GAUSS_LOG2E), vf_set1(GAUSS_E16_MAGIC));
     const vf n = vf_sub(t, vf_set1(GAUSS_E16_MAGIC));
-    vf u = vf_fms(n, vf_set1(-2.0f * GAUSS_LN2_HI), a2);
-    u = vf_sub(vf_fnma(n, vf_set1(2.0f * GAUSS_LN2_LO), u), a2l);
+    const vf c = vf_mul(n, vf_set1(-2.0f * GAUSS_LN2_HI12));
+    const vf u = vf_fnma(n, vf_set1(2.0f * GAUSS_LN2_LO12), vf_fnma(a, a, c));
     vf p = vf_fma(vf_set1(GAUSS_E16_C3), u, vf_set1(GAUSS_E16_C2));
     p = vf_fma(p, u, vf_set1(0.5f));
     *pm1 = vf_fma(u, p, vf_lut16(GAUSS_EXP2_16_LO, vf_as_vi(t)));
@@ -160,29 +161,6 @@ static inline vf gauss_exp16(vf a, vf *nq)
 {
     vf pm1;
     const vf tj = gauss_exp16_parts(a, nq, &pm1);
-    return vf_fma(tj, pm1, tj);
-}
-
-/* FAST reduction with one operation fewer (gelu_fast_lut32): c = -2 n
- * ln2h with ln2h = ln2 to 12 bits is exact (16 n has at most 12 bits),
- * and fma(a, -a, c) = -a^2 + c is formed exactly and rounded once, so a^2
- * needs no two-product: u = (c - a^2) - 2 n ln2l, |c - a^2| <= 0.053
- * (2^-29 absolute per rounding, two roundings), then the same polynomial
- * and table as gauss_exp16.  Returns E, sets *nq (E 2^floor(nq) =
- * e^(-a^2/2)). */
-#define GAUSS_LN2_HI12 0x1.62ep-1f     /* ln2 to 12 bits */
-#define GAUSS_LN2_LO12 0x1.0bfbe8p-15f /* ln2 - GAUSS_LN2_HI12 */
-static inline vf gauss_exp16_rr12(vf a, vf *nq)
-{
-    const vf t = vf_fma(vf_mul(a, a), vf_set1(-0.5f * GAUSS_LOG2E), vf_set1(GAUSS_E16_MAGIC));
-    const vf n = vf_sub(t, vf_set1(GAUSS_E16_MAGIC));
-    const vf c = vf_mul(n, vf_set1(-2.0f * GAUSS_LN2_HI12));
-    const vf u = vf_fnma(n, vf_set1(2.0f * GAUSS_LN2_LO12), vf_fnma(a, a, c));
-    vf p = vf_fma(vf_set1(GAUSS_E16_C3), u, vf_set1(GAUSS_E16_C2));
-    p = vf_fma(p, u, vf_set1(0.5f));
-    const vf pm1 = vf_fma(u, p, vf_lut16(GAUSS_EXP2_16_LO, vf_as_vi(t)));
-    const vf tj = vf_lut16(GAUSS_EXP2_16, vf_as_vi(t));
-    *nq = n;
     return vf_fma(tj, pm1, tj);
 }
 
@@ -362,7 +340,7 @@ static inline vf gauss_ratio_lut32p5_hl(vf a, vf *lo)
 
 /* gauss_exp16 with E carried as T_j + *lo, *lo = T_j pm1 (|lo| < 0.05 T_j,
  * not renormalised: the caller's two-product sums it in): E's relative
- * error is that of the polynomial (2^-29.2), of u (2^-29.6) and of the
+ * error is that of the polynomial (2^-29.2), of u (2^-29) and of the
  * roundings of pm1 and of T_j pm1 (2^-28.5 each at most). */
 static inline vf gauss_exp16_hl(vf a, vf *nq, vf *lo)
 {
