@@ -6,31 +6,37 @@
  * (1/2 at 0, ~ 1/(a sqrt(2 pi)) for large a).  gelu's outputs are -0 or x
  * beyond a = 14.6 (GAUSS_TAIL_AMAX), so everything is for a in [0, 14.6].
  *
- * Float (FAST): all in float, no division, no conversion to double.
+ * Float, table-driven (FAST and ACCURATE on AVX-512, where a 32-entry
+ * lookup is one vpermt2ps): no division, no conversion to double.
  * - R(a) piecewise: a + 1 in [1, 15.6] spans 4 binades; its exponent and
- *   top mantissa bits (3 bits: 32 intervals, 2 bits: 16) index a table of
- *   per-interval polynomial coefficients (vf_lut32 / vf_lut16: one permute
- *   per coefficient on AVX-512).  With 3 bits the intervals [aj, aj + w)
- *   have w = 1/8 on a in [0, 1), 1/4 on [1, 3), 1/2 on [3, 7), 1 on
- *   [7, 15) (twice as wide with 2 bits).  aj = (a + 1 with the index bits
- *   kept) - 1 is exact, and so is s = a - aj (Sterbenz, or aj = 0); the
+ *   top 3 mantissa bits index a table of per-interval polynomial
+ *   coefficients (vf_lut32: one permute per coefficient on AVX-512).  The
+ *   intervals [aj, aj + w) have w = 1/8 on a in [0, 1), 1/4 on [1, 3),
+ *   1/2 on [3, 7), 1 on [7, 15).  aj = (a + 1 with the index bits kept)
+ *   - 1 is exact, and so is s = a - aj (Sterbenz, or aj = 0); the
  *   rounding of a + 1 can only move a lane to the neighbouring interval
  *   with s a hair outside [0, w), which the fits cover (2^-20 wider).
  *   R = sum c_k s^k by Horner in s: |c_k s^k| falls fast with k, so the
- *   roundings stay near one (a rational in a itself, as before, had nine
- *   roundings that all reach the result for large a: 6*2^-24 measured).
- *   Fitted in /tmp (numpy + mpmath erfc, throwaway script): per interval,
- *   Lawson-reweighted least squares on the relative error, the
- *   coefficients rounded to float one at a time from c0 up with the rest
- *   refitted.  Max relative error with the float coefficients:
- *     32 intervals, degree 4 (GAUSS_R32_*): 2^-23.9
- *     16 intervals, degree 5 (GAUSS_R16_*): 2^-23.3
- *   mostly c0's own rounding (R(aj) to float).
+ *   roundings stay near one.  Fitted in /tmp (numpy + mpmath erfc,
+ *   throwaway script): per interval, Lawson-reweighted least squares on
+ *   the relative error, the coefficients rounded to float one at a time
+ *   from c0 up with the rest refitted.  Max relative error with the float
+ *   coefficients, 32 intervals, degree 4 (GAUSS_R32_*): 2^-23.9, mostly
+ *   c0's own rounding (R(aj) to float).
  * - e^(-a^2/2) by a 16-entry 2^(j/16) table (gauss_exp16, below), so the
  *   polynomial is of degree 3.
  * Float pairs (ACCURATE, AVX-512): R of degree 5 on the 32 intervals with
  * c0 as a pair, returned as C0 + Rl, and the exponential as T_j + T_j pm1
  * (below); gelu_acc_lut sums them in with two-products.
+ * Float without tables (FAST on AVX2 and poly, where a 16-entry lookup is
+ * three instructions and a 32-entry one seven): e^(-a^2/2) by a degree-6
+ * polynomial after an integer reduction, 2^n put in by an integer add
+ * (gauss_exp_p6_s64), and R in the Mills-ratio form 1/(sqrt(2 pi)
+ * (a + M(a))), M = P4/Q5, as a R sqrt(2 pi) = w/(w + P4), w = a Q5: one
+ * division (gauss_ratio_rat45).  Unlike a plain rational N/D in a (nine
+ * roundings that all reach the result for large a: 6*2^-24 measured in
+ * an earlier version), the same rounded w sits in both parts, so for
+ * large a its roundings cancel to first order.
  * Double (ACCURATE, AVX2/poly): R = N5/M6 rational in a and core_exp.h's
  * exp_d. */
 #ifndef ACTBENCH_CORE_ERF_H
