@@ -7,5 +7,5 @@
 
 VEC_ELEMENTWISE_KERNEL(actbench_tanh_avx2_rr1_p6_div_fast, tanh_fast, 0.0f)
 VEC_TWO_STAGE_KERNEL(actbench_tanh_avx2_rr1_p6_hl_cdiv_acc, tanh_acc_stage, tanh_f_acc_s1, tanh_f_acc_s2)
-VEC_ELEMENTWISE_KERNEL(actbench_gelu_avx2_e16p3_lut16p5_fast, gelu_fast_lut16, 0.0f)
+VEC_ELEMENTWISE_KERNEL(actbench_gelu_avx2_p6_rat45_div_fast, gelu_fast_rat, 0.0f)
 VEC_ELEMENTWISE_KERNEL(actbench_gelu_avx2_f64_rat56_acc, gelu_acc, 0.0f)

@@ -12,5 +12,5 @@ VEC_ELEMENTWISE_KERNEL(actbench_tanh_poly_rr1_p6_div_fast, tanh_fast, 0.0f)
  * (tanh(1): 0x1.85efaap-1 against 0x1.85efacp-1; not with
  * -fno-tree-slp-vectorize), and a scalar build gains nothing from it. */
 VEC_ELEMENTWISE_KERNEL(actbench_tanh_poly_rr1_p6_hl_cdiv_acc, tanh_acc, 0.0f)
-VEC_ELEMENTWISE_KERNEL(actbench_gelu_poly_e16p3_lut16p5_fast, gelu_fast_lut16, 0.0f)
+VEC_ELEMENTWISE_KERNEL(actbench_gelu_poly_p6_rat45_div_fast, gelu_fast_rat, 0.0f)
 VEC_ELEMENTWISE_KERNEL(actbench_gelu_poly_f64_rat56_acc, gelu_acc, 0.0f)

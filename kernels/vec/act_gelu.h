@@ -8,18 +8,21 @@
  * a = min(|x|, 14.6) (NaN kept: NaN in, NaN out), so gelu(-inf) =
  * -0 - 14.6 Q(14.6) = -0 and gelu(+inf) = inf.
  *
- * FAST (float, no division): |x| Q = scalef(a R(a) E, floor(nq)) with
- *   e^(-a^2/2) = E 2^floor(nq) (gauss_exp16); the scaling comes last and
- *   rounds once, so subnormal results (x down to about -14.1) are
- *   rounded once.  Two table layouts for R (core_erf.h):
- *   gelu_fast_lut32: 32 intervals, degree 4 (AVX-512: one vpermt2ps per
- *     coefficient); max 3.51 ULP over all floats (at x = -12.50).
- *   gelu_fast_lut16: 16 intervals, degree 5 (AVX2: a 16-entry lookup is
- *     2 vpermps + a blend, a 32-entry one 4 + 3); max 3.64 ULP over all
- *     floats (at x = -8.87).
- *   (All 2^32 inputs against double erfc in a throwaway harness.)  Error
- *   budget: R 2^-23.3..2^-23.9, e^(u/2) 2^-29, four float roundings (R's
- *   last Horner step, a R, (a R) E, E) and the final one.
+ * FAST, AVX-512 (gelu_fast_lut32, float, no division): |x| Q =
+ *   scalef(a R(a) E, floor(nq)) with e^(-a^2/2) = E 2^floor(nq)
+ *   (gauss_exp16); the scaling comes last and rounds once, so subnormal
+ *   results (x down to about -14.1) are rounded once.  R from 32 intervals
+ *   of degree 4 (one vpermt2ps per coefficient).  Max 3.51 ULP over
+ *   all floats (at x = -12.50; actbench accuracy --exhaustive).  Error
+ *   budget: R 2^-23.9, e^(u/2) 2^-29, four float roundings (R's last
+ *   Horner step, a R, (a R) E, E) and the final one.
+ * FAST, AVX2 and poly (gelu_fast_rat, below): no tables, one division.
+ *   Max 3.53 ULP over all floats (at x = -0.0154), the worst near
+ *   x = 0, where P4(0)'s rounding (2^-25.1) and the roundings of w, P4,
+ *   w + P4, the product with the exponential and the quotient all count.
+ *   (R from tables costs 3 instructions per coefficient on AVX2 with 16
+ *   intervals; that version measured 0.87-0.89 ns/element, this one
+ *   0.60-0.65, 1 thread, 4K-256K elements.)
  * ACCURATE, float (gelu_acc_lut, AVX-512): the same with R and E as float
  *   pairs (core_erf.h) and the products and the final subtraction
  *   compensated, rounded once at the end (see below).  On AVX2 its 32-entry
@@ -34,23 +37,34 @@
 
 #include "core_erf.h"
 
-#define GELU_FAST_BODY(RATIO)                                                   \
-    const vf a = vf_absmin(x, vf_set1(GAUSS_TAIL_AMAX));                   \
-    vf nq;                                                                      \
-    const vf e = gauss_exp16(a, &nq);                                           \
-    const vf aq = vf_scalef_floor(vf_mul(vf_mul(a, RATIO(a)), e), nq);          \
-    return vf_sub(vf_max(vf_set1(-0.0f), x), aq);
-
 static inline vf gelu_fast_lut32(vf x, vf alpha)
 {
     (void)alpha;
-    GELU_FAST_BODY(gauss_ratio_lut32p4)
+    const vf a = vf_absmin(x, vf_set1(GAUSS_TAIL_AMAX));
+    vf nq;
+    const vf e = gauss_exp16(a, &nq);
+    const vf aq = vf_scalef_floor(vf_mul(vf_mul(a, gauss_ratio_lut32p4(a)), e), nq);
+    return vf_sub(vf_max(vf_set1(-0.0f), x), aq);
 }
 
-static inline vf gelu_fast_lut16(vf x, vf alpha)
+/* FAST without tables (AVX2, poly; core_erf.h): |x| Q = a R E =
+ * (w/d) (1/sqrt(2 pi)) e^(-a^2/2) = (w S (1 + pm1)/d) 2^-64 with w, d from
+ * gauss_ratio_rat45 and S = 2^(n + 64), pm1 from gauss_exp_p6_s64:
+ * w S is exact (a power of two), fma(wS, pm1, wS) and the division round
+ * once each, and the scaling by 2^-64 is fused into the final
+ * max(-0, x) - z 2^-64 (one rounding, subnormal results included).
+ * S >= 2^-93 and w < 2^17: w S is far from overflow, and from underflow
+ * for every normal x (for a subnormal x, a2 underflows and w = a, exact
+ * to the precision that matters). */
+static inline vf gelu_fast_rat(vf x, vf alpha)
 {
     (void)alpha;
-    GELU_FAST_BODY(gauss_ratio_lut16p5)
+    const vf a = vf_absmin(x, vf_set1(GAUSS_TAIL_AMAX));
+    const vf a2 = vf_mul(a, a);
+    vf pm1, d;
+    const vf s = gauss_exp_p6_s64(a, a2, &pm1);
+    const vf ws = vf_mul(gauss_ratio_rat45(a, a2, &d), s);
+    return vf_fnma(vf_div(vf_fma(ws, pm1, ws), d), vf_set1(0x1p-64f), vf_max(vf_set1(-0.0f), x));
 }
 
 /* ACCURATE in float: |x| Q = (y + yl) 2^floor(nq), y + yl = a R E formed
@@ -67,8 +81,8 @@ static inline vf gelu_fast_lut16(vf x, vf alpha)
  * scaled is below a quarter of the subnormal unit: rounded twice there
  * (z to float, at most a quarter unit; the scaling, half a unit), under
  * 0.75 ULP plus the 2^-25.5; elsewhere one rounding plus 2^-25.5.
- * Max 0.87 ULP over all floats (at x = -7.96; all 2^32 inputs against
- * double erfc in a throwaway harness). */
+ * Max 0.8703 ULP over all floats (at x = -7.96; actbench accuracy
+ * --exhaustive). */
 static inline vf gelu_acc_lut(vf x, vf alpha)
 {
     (void)alpha;

@@ -6,31 +6,37 @@
  * (1/2 at 0, ~ 1/(a sqrt(2 pi)) for large a).  gelu's outputs are -0 or x
  * beyond a = 14.6 (GAUSS_TAIL_AMAX), so everything is for a in [0, 14.6].
  *
- * Float (FAST): all in float, no division, no conversion to double.
+ * Float, table-driven (FAST and ACCURATE on AVX-512, where a 32-entry
+ * lookup is one vpermt2ps): no division, no conversion to double.
  * - R(a) piecewise: a + 1 in [1, 15.6] spans 4 binades; its exponent and
- *   top mantissa bits (3 bits: 32 intervals, 2 bits: 16) index a table of
- *   per-interval polynomial coefficients (vf_lut32 / vf_lut16: one permute
- *   per coefficient on AVX-512).  With 3 bits the intervals [aj, aj + w)
- *   have w = 1/8 on a in [0, 1), 1/4 on [1, 3), 1/2 on [3, 7), 1 on
- *   [7, 15) (twice as wide with 2 bits).  aj = (a + 1 with the index bits
- *   kept) - 1 is exact, and so is s = a - aj (Sterbenz, or aj = 0); the
+ *   top 3 mantissa bits index a table of per-interval polynomial
+ *   coefficients (vf_lut32: one permute per coefficient on AVX-512).  The
+ *   intervals [aj, aj + w) have w = 1/8 on a in [0, 1), 1/4 on [1, 3),
+ *   1/2 on [3, 7), 1 on [7, 15).  aj = (a + 1 with the index bits kept)
+ *   - 1 is exact, and so is s = a - aj (Sterbenz, or aj = 0); the
  *   rounding of a + 1 can only move a lane to the neighbouring interval
  *   with s a hair outside [0, w), which the fits cover (2^-20 wider).
  *   R = sum c_k s^k by Horner in s: |c_k s^k| falls fast with k, so the
- *   roundings stay near one (a rational in a itself, as before, had nine
- *   roundings that all reach the result for large a: 6*2^-24 measured).
- *   Fitted in /tmp (numpy + mpmath erfc, throwaway script): per interval,
- *   Lawson-reweighted least squares on the relative error, the
- *   coefficients rounded to float one at a time from c0 up with the rest
- *   refitted.  Max relative error with the float coefficients:
- *     32 intervals, degree 4 (GAUSS_R32_*): 2^-23.9
- *     16 intervals, degree 5 (GAUSS_R16_*): 2^-23.3
- *   mostly c0's own rounding (R(aj) to float).
+ *   roundings stay near one.  Fitted in /tmp (numpy + mpmath erfc,
+ *   throwaway script): per interval, Lawson-reweighted least squares on
+ *   the relative error, the coefficients rounded to float one at a time
+ *   from c0 up with the rest refitted.  Max relative error with the float
+ *   coefficients, 32 intervals, degree 4 (GAUSS_R32_*): 2^-23.9, mostly
+ *   c0's own rounding (R(aj) to float).
  * - e^(-a^2/2) by a 16-entry 2^(j/16) table (gauss_exp16, below), so the
  *   polynomial is of degree 3.
  * Float pairs (ACCURATE, AVX-512): R of degree 5 on the 32 intervals with
  * c0 as a pair, returned as C0 + Rl, and the exponential as T_j + T_j pm1
  * (below); gelu_acc_lut sums them in with two-products.
+ * Float without tables (FAST on AVX2 and poly, where a 16-entry lookup is
+ * three instructions and a 32-entry one seven): e^(-a^2/2) by a degree-6
+ * polynomial after an integer reduction, 2^n put in by an integer add
+ * (gauss_exp_p6_s64), and R in the Mills-ratio form 1/(sqrt(2 pi)
+ * (a + M(a))), M = P4/Q5, as a R sqrt(2 pi) = w/(w + P4), w = a Q5: one
+ * division (gauss_ratio_rat45).  Unlike a plain rational N/D in a (nine
+ * roundings that all reach the result for large a: 6*2^-24 measured in
+ * an earlier version), the same rounded w sits in both parts, so for
+ * large a its roundings cancel to first order.
  * Double (ACCURATE, AVX2/poly): R = N5/M6 rational in a and core_exp.h's
  * exp_d. */
 #ifndef ACTBENCH_CORE_ERF_H
@@ -40,8 +46,6 @@
 
 #define GAUSS_TAIL_AMAX 14.6f /* Q(14.6) * 14.6 < 2^-151: gelu rounds to -0 */
 #define GAUSS_LOG2E 0x1.715476p+0f
-#define GAUSS_LN2_HI 0x1.62e430p-1f  /* float(ln2) */
-#define GAUSS_LN2_LO -0x1.05c610p-29f /* ln2 - GAUSS_LN2_HI */
 
 /* R(a), 32 intervals, degree 4.  Table position = interval number + 24
  * mod 32 (a + 1 in [1, 2) has bits 20..24 = 24..31). */
@@ -109,59 +113,6 @@ static inline vf gauss_ratio_lut32p4(vf a)
     return vf_fma(r, s, vf_lut32(GAUSS_R32_C0, idx));
 }
 
-/* R(a), 16 intervals, degree 5 (vf_lut16 costs a third of vf_lut32 on
- * AVX2).  Table position = interval number + 12 mod 16. */
-static _Alignas(64) const float GAUSS_R16_C0[16] = {
-    0x1.0bdb2ep-2f, 0x1.a57056p-3f, 0x1.5845dcp-3f, 0x1.217252p-3f,
-    0x1.f1b89ap-4f, 0x1.82b4bap-4f, 0x1.3b0fbcp-4f, 0x1.095608p-4f,
-    0x1.c9e11ep-5f, 0x1.66ccb8p-5f, 0x1.26b4dp-5f, 0x1.f3ddc2p-6f,
-    0x1p-1f, 0x1.a7f808p-2f, 0x1.66027ap-2f, 0x1.337024p-2f,
-};
-static _Alignas(64) const float GAUSS_R16_C1[16] = {
-    -0x1.195202p-3f, -0x1.71c04cp-4f, -0x1.00f94ap-4f, -0x1.75ab0ep-5f,
-    -0x1.19cdc4p-5f, -0x1.5cf80ep-6f, -0x1.d613aep-7f, -0x1.506784p-7f,
-    -0x1.f7d2a6p-8f, -0x1.3780c8p-8f, -0x1.a5daa8p-9f, -0x1.301252p-9f,
-    -0x1.988446p-2f, -0x1.2e863cp-2f, -0x1.cb04eap-3f, -0x1.63e132p-3f,
-};
-static _Alignas(64) const float GAUSS_R16_C2[16] = {
-    0x1.fca878p-5f, 0x1.2039ep-5f, 0x1.5d0824p-6f, 0x1.bf2098p-7f,
-    0x1.2bd176p-7f, 0x1.2da1a8p-8f, 0x1.53fc04p-9f, 0x1.a09b04p-10f,
-    0x1.101ed8p-10f, 0x1.0b5612p-11f, 0x1.2b8f54p-12f, 0x1.6fc1fcp-13f,
-    0x1.fffa22p-3f, 0x1.5c4fd2p-3f, 0x1.e6318cp-4f, 0x1.5c260ap-4f,
-};
-static _Alignas(64) const float GAUSS_R16_C3[16] = {
-    -0x1.98b42ap-6f, -0x1.9834a2p-7f, -0x1.b352dep-8f, -0x1.f3772p-9f,
-    -0x1.2b0c94p-9f, -0x1.f028b2p-11f, -0x1.d99664p-12f, -0x1.f1c878p-13f,
-    -0x1.1cf748p-13f, -0x1.c27cdap-15f, -0x1.a461b6p-16f, -0x1.b799e4p-17f,
-    -0x1.0feb4cp-3f, -0x1.588af6p-4f, -0x1.bab72p-5f, -0x1.305d42p-5f,
-};
-static _Alignas(64) const float GAUSS_R16_C4[16] = {
-    0x1.1c2acp-7f, 0x1.00e2d6p-8f, 0x1.d690c2p-10f, 0x1.f3c092p-11f,
-    0x1.049cb6p-11f, 0x1.67d7c8p-13f, 0x1.27a0e8p-14f, 0x1.01741ep-15f,
-    0x1.08a994p-16f, 0x1.5d18c8p-18f, 0x1.157c26p-19f, 0x1.ea0432p-21f,
-    0x1.f20734p-5f, 0x1.26c20ap-5f, 0x1.31802ap-6f, 0x1.0bd946p-6f,
-};
-static _Alignas(64) const float GAUSS_R16_C5[16] = {
-    -0x1.073cf4p-9f, -0x1.c199e8p-11f, -0x1.3dc6f6p-12f, -0x1.526f8p-13f,
-    -0x1.200684p-14f, -0x1.4ad956p-16f, -0x1.dbb712p-18f, -0x1.1e5f7ap-19f,
-    -0x1.34ca56p-20f, -0x1.6aa958p-22f, -0x1.023ed6p-23f, -0x1.77389ep-25f,
-    -0x1.4875f6p-6f, -0x1.64fa06p-7f, -0x1.d9bb24p-11f, -0x1.f74694p-8f,
-};
-
-
-static inline vf gauss_ratio_lut16p5(vf a)
-{
-    const vf a1 = vf_add(a, vf_set1(1.0f));
-    const vi idx = vi_srl(vf_as_vi(a1), 21);
-    const vf aj = vf_sub(vi_as_vf(vi_and(vf_as_vi(a1), vi_set1((int32_t)0xFFE00000u))), vf_set1(1.0f));
-    const vf s = vf_sub(a, aj);
-    vf r = vf_fma(vf_lut16(GAUSS_R16_C5, idx), s, vf_lut16(GAUSS_R16_C4, idx));
-    r = vf_fma(r, s, vf_lut16(GAUSS_R16_C3, idx));
-    r = vf_fma(r, s, vf_lut16(GAUSS_R16_C2, idx));
-    r = vf_fma(r, s, vf_lut16(GAUSS_R16_C1, idx));
-    return vf_fma(r, s, vf_lut16(GAUSS_R16_C0, idx));
-}
-
 /* 2^(j/16) rounded to float, and its relative rounding error
  * (2^(j/16) - T_j)/T_j, which gauss_exp16 adds to e^(u/2) - 1. */
 static _Alignas(64) const float GAUSS_EXP2_16[16] = {
@@ -179,29 +130,32 @@ static _Alignas(64) const float GAUSS_EXP2_16_LO[16] = {
 };
 
 /* e^(-a^2/2) = E 2^floor(*nq) for a in [0, 14.6], a 16-entry 2^(j/16) table
- * and a degree-3 polynomial.  a^2 = a2 + a2l exactly (two-product).
+ * and a degree-3 polynomial.
  * nq = round(-a^2/(2 ln2)) to a multiple of 1/16 (adding 1.5*2^19 rounds
  * there; t's low 4 mantissa bits are then 16 nq mod 16 = j), u = -a^2 -
- * 2 nq ln2 in [-ln2/16, ln2/16] (ln2 in two parts; the first fused step
- * rounds a value below 0.05 once, an absolute 2^-29), e^(u/2) =
- * 1 + u (1/2 + u (c2 + c3 u)), fitted (Lawson least squares, numpy +
- * mpmath in /tmp) for the relative error of e^(u/2): 2^-29.2 with float
- * coefficients.  E = fma(T_j, pm1 + lo_j, T_j) with T_j = 2^(j/16)
+ * 2 nq ln2 in [-ln2/16, ln2/16] (a hair more: a^2 is rounded where it
+ * picks nq), without a two-product for a^2: c = -2 nq ln2h with ln2h = ln2
+ * to 12 bits is exact (16 nq has at most 12 bits), fma(a, -a, c) forms
+ * c - a^2 exactly and rounds it once (|c - a^2| < 0.053: 2^-29 absolute),
+ * then - 2 nq ln2l rounds once more (2^-29): e^(u/2) to 2^-29 relative.
+ * e^(u/2) = 1 + u (1/2 + u (c2 + c3 u)), fitted (Lawson least squares,
+ * numpy + mpmath in /tmp) for the relative error of e^(u/2): 2^-29.2 with
+ * float coefficients.  E = fma(T_j, pm1 + lo_j, T_j) with T_j = 2^(j/16)
  * rounded to float and lo_j its relative rounding error (both tables),
- * so T_j's rounding (up to 2^-25) does not count. */
+ * so T_j's rounding (up to 2^-24.3) does not count. */
 #define GAUSS_E16_MAGIC 0x1.8p19f
 #define GAUSS_E16_C2 0x1.00022ap-3f
 #define GAUSS_E16_C3 0x1.5556e6p-6f
+#define GAUSS_LN2_HI12 0x1.62ep-1f     /* ln2 to 12 bits */
+#define GAUSS_LN2_LO12 0x1.0bfbe8p-15f /* ln2 - GAUSS_LN2_HI12 */
 /* The pieces both tiers share: returns T_j, sets *pm1 (E = T_j (1 + pm1))
  * and *nq. */
 static inline vf gauss_exp16_parts(vf a, vf *nq, vf *pm1)
 {
-    const vf a2 = vf_mul(a, a);
-    const vf a2l = vf_fms(a, a, a2);
-    const vf t = vf_fma(a2, vf_set1(-0.5f * GAUSS_LOG2E), vf_set1(GAUSS_E16_MAGIC));
+    const vf t = vf_fma(vf_mul(a, a), vf_set1(-0.5f * GAUSS_LOG2E), vf_set1(GAUSS_E16_MAGIC));
     const vf n = vf_sub(t, vf_set1(GAUSS_E16_MAGIC));
-    vf u = vf_fms(n, vf_set1(-2.0f * GAUSS_LN2_HI), a2);
-    u = vf_sub(vf_fnma(n, vf_set1(2.0f * GAUSS_LN2_LO), u), a2l);
+    const vf c = vf_mul(n, vf_set1(-2.0f * GAUSS_LN2_HI12));
+    const vf u = vf_fnma(n, vf_set1(2.0f * GAUSS_LN2_LO12), vf_fnma(a, a, c));
     vf p = vf_fma(vf_set1(GAUSS_E16_C3), u, vf_set1(GAUSS_E16_C2));
     p = vf_fma(p, u, vf_set1(0.5f));
     *pm1 = vf_fma(u, p, vf_lut16(GAUSS_EXP2_16_LO, vf_as_vi(t)));
@@ -214,6 +168,86 @@ static inline vf gauss_exp16(vf a, vf *nq)
     vf pm1;
     const vf tj = gauss_exp16_parts(a, nq, &pm1);
     return vf_fma(tj, pm1, tj);
+}
+
+/* ---- float, FAST without tables (gelu_fast_rat, AVX2 and poly) ----
+ * No lookups at all (a 16-entry lookup is three instructions on AVX2),
+ * the divider (idle otherwise) does R's division.
+ *
+ * e^(-(a^2 + ln(2 pi))/2) 2^64 = S (1 + pm1), the constant 1/sqrt(2 pi)
+ * of R = f/sqrt(2 pi) (below) put into the exponent:
+ * - n = round(-(a2 + K) log2(e)/2), an integer (adding 1.5*2^23), K =
+ *   ln(2 pi) = KH + KL with KH to 12 bits, a2 = a*a rounded (the caller's,
+ *   shared with gauss_ratio_rat45; it only picks n);
+ * - u = -a^2 - K - 2 n ln2: c = -2 n ln2h - KH is exact (|n| <= 157, ln2h
+ *   and KH multiples of 2^-11: at most 19 bits), fma(a, -a, c) forms
+ *   c - a^2 exactly and rounds once (|c - a^2| < 0.72: 2^-25 absolute),
+ *   then - 2 n ln2l (2^-25 again); KL goes into the polynomial;
+ * - 1 + pm1 = e^((u - KL)/2), pm1 = C0 + u p(u), p of degree 5 (C0 =
+ *   e^(-KL/2) - 1), fitted (Lawson least squares on the relative error,
+ *   numpy + mpmath in /tmp, coefficients rounded to float one at a time
+ *   from the lowest with the rest refitted) on |u| <= 1.02 ln2:
+ *   2^-28.3 relative;
+ * - S = 2^(n + 64) exactly: t's bits are magic + n, magic = 1.5*2^23 has
+ *   its low 9 bits 0, so (bits << 23) = n << 23 and S's bits are that
+ *   + (127 + 64) << 23; n >= -157: S is normal.
+ * The two roundings of u give e^(u/2) 2^-26 relative each at most. */
+#define GAUSS_P6_MAGIC 0x1.8p23f
+#define GAUSS_KH 0x1.d68p+0f /* ln(2 pi) to 12 bits; KL = -0x1.c6f368p-17 */
+#define GAUSS_P6_C0 0x1.c6f3cep-18f
+#define GAUSS_P6_C1 0x1.000072p-1f
+#define GAUSS_P6_C2 0x1.00007p-3f
+#define GAUSS_P6_C3 0x1.5554e4p-6f
+#define GAUSS_P6_C4 0x1.5558ccp-9f
+#define GAUSS_P6_C5 0x1.125918p-12f
+#define GAUSS_P6_C6 0x1.6ac102p-16f
+static inline vf gauss_exp_p6_s64(vf a, vf a2, vf *pm1)
+{
+    const vf t = vf_fma(vf_add(a2, vf_set1(GAUSS_KH)), vf_set1(-0.5f * GAUSS_LOG2E), vf_set1(GAUSS_P6_MAGIC));
+    const vf n = vf_sub(t, vf_set1(GAUSS_P6_MAGIC));
+    const vf c = vf_fma(n, vf_set1(-2.0f * GAUSS_LN2_HI12), vf_set1(-GAUSS_KH));
+    const vf u = vf_fnma(n, vf_set1(2.0f * GAUSS_LN2_LO12), vf_fnma(a, a, c));
+    vf p = vf_fma(vf_set1(GAUSS_P6_C6), u, vf_set1(GAUSS_P6_C5));
+    p = vf_fma(p, u, vf_set1(GAUSS_P6_C4));
+    p = vf_fma(p, u, vf_set1(GAUSS_P6_C3));
+    p = vf_fma(p, u, vf_set1(GAUSS_P6_C2));
+    p = vf_fma(p, u, vf_set1(GAUSS_P6_C1));
+    *pm1 = vf_fma(u, p, vf_set1(GAUSS_P6_C0));
+    return vi_as_vf(vi_add(vi_shl(vf_as_vi(t), 23), vi_set1((127 + 64) << 23)));
+}
+
+/* a f(a) = a R(a) sqrt(2 pi) = a/(a + M(a)), M = 1/f - a (Mills ratio
+ * form: M(0) = sqrt(2/pi), M ~ 1/a for large a) approximated by P4/Q5:
+ * a f = w/(w + P4(a)) with w = a Q5(a) = a + a2 Q'(a), Q5 = 1 + a Q', a2 =
+ * a*a rounded (its rounding reaches w scaled by a2 Q'/w < a Q'/(1 + a Q')).
+ * Returns w, sets *den = w + P4.  Fitted as above (weighted for the
+ * relative error of a + M, the coefficients rounded one at a time from
+ * the top with the rest refitted) on [0, 14.6]: 2^-25.07, of which
+ * P4(0) = float(sqrt(2/pi)) makes 2^-25.1 at a = 0.
+ * Roundings: for large a, those of Q', a Q', w and P4 reach w/(w + P4)
+ * scaled by M/(a + M) < 1/a^2 (the same w in both), leaving that of
+ * w + P4; for small a, w is one rounding (a2 Q' is a small part of it),
+ * then P4's last step and w + P4.  All coefficients are positive: no
+ * cancellation. */
+static const float GAUSS_RAT_P[5] = {
+    0x1.988454p-1f, 0x1.01bd96p-1f, 0x1.54c63ep-3f, 0x1.ea19ecp-6f, 0x1.4838bap-9f,
+};
+static const float GAUSS_RAT_Q[5] = { /* Q' (Q5 = 1 + a Q') */
+    0x1.161aep+0f, 0x1.22239cp-1f, 0x1.5e7b5ep-3f, 0x1.ea4d22p-6f, 0x1.48309ap-9f,
+};
+static inline vf gauss_ratio_rat45(vf a, vf a2, vf *den)
+{
+    vf q = vf_fma(vf_set1(GAUSS_RAT_Q[4]), a, vf_set1(GAUSS_RAT_Q[3]));
+    q = vf_fma(q, a, vf_set1(GAUSS_RAT_Q[2]));
+    q = vf_fma(q, a, vf_set1(GAUSS_RAT_Q[1]));
+    q = vf_fma(q, a, vf_set1(GAUSS_RAT_Q[0]));
+    vf p = vf_fma(vf_set1(GAUSS_RAT_P[4]), a, vf_set1(GAUSS_RAT_P[3]));
+    p = vf_fma(p, a, vf_set1(GAUSS_RAT_P[2]));
+    p = vf_fma(p, a, vf_set1(GAUSS_RAT_P[1]));
+    p = vf_fma(p, a, vf_set1(GAUSS_RAT_P[0]));
+    const vf w = vf_fma(a2, q, a);
+    *den = vf_add(w, p);
+    return w;
 }
 
 /* ---- float, ACCURATE: the same pieces carried as float pairs ----
@@ -312,7 +346,7 @@ static inline vf gauss_ratio_lut32p5_hl(vf a, vf *lo)
 
 /* gauss_exp16 with E carried as T_j + *lo, *lo = T_j pm1 (|lo| < 0.05 T_j,
  * not renormalised: the caller's two-product sums it in): E's relative
- * error is that of the polynomial (2^-29.2), of u (2^-29.6) and of the
+ * error is that of the polynomial (2^-29.2), of u (2^-29) and of the
  * roundings of pm1 and of T_j pm1 (2^-28.5 each at most). */
 static inline vf gauss_exp16_hl(vf a, vf *nq, vf *lo)
 {
