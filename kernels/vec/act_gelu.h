@@ -5,7 +5,8 @@
  *   x >  0:  gelu = x - x Q(x) = x - |x| Q  (Phi >= 1/2: no cancellation)
  * i.e. gelu = max(-0, x) - |x| Q(|x|) for every x, without a blend: x <= 0
  * gives -0 - |x| Q, exact, and -0 for x = -0 or an underflowed product.
- * a = min(|x|, 14.6) (NaN kept: NaN in, NaN out), so gelu(-inf) =
+ * a = min(|x|, 14.6); a NaN x comes out through max(-0, x) (whatever a is:
+ * vf_absmin does not promise NaN), so gelu(-inf) =
  * -0 - 14.6 Q(14.6) = -0 and gelu(+inf) = inf.
  *
  * FAST, AVX-512 (gelu_fast_lut32, float, no division): |x| Q =

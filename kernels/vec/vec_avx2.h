@@ -204,7 +204,7 @@ static inline vf vf_scalef_floor(vf a, vf nf)
     return vf_scalef(a, _mm256_round_ps(nf, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC));
 }
 
-/* vf_absmin(a, c) = min(|a|, c) for c > 0, NaN a kept as NaN. */
+/* vf_absmin(a, c) = min(|a|, c) for c > 0 (a NaN a: see vec_scalar.h). */
 static inline vf vf_absmin(vf a, vf c) { return vf_min(c, vf_abs(a)); }
 
 /* vf_min_bits(a, b): a and b compared as signed 32-bit integers (their bit

@@ -186,8 +186,10 @@ static inline vf vf_lut16(const float *t, vi i) { return _mm512_permutexvar_ps(i
  * floor(nf) in [-300, 300] (vscalefps floors its second operand itself). */
 static inline vf vf_scalef_floor(vf a, vf nf) { return _mm512_scalef_ps(a, nf); }
 
-/* vf_absmin(a, c) = min(|a|, c) for c > 0, NaN a kept as NaN: one
- * vrangeps (min of magnitudes, sign cleared). */
+/* vf_absmin(a, c) = min(|a|, c) for c > 0: one vrangeps (min of
+ * magnitudes, sign cleared).  A NaN a gives c, not NaN (measured on Zen 4:
+ * vrangeps returns the other operand for a QNaN), which the API allows
+ * (vec_scalar.h): callers carry NaN through another operand. */
 static inline vf vf_absmin(vf a, vf c) { return _mm512_range_ps(a, c, 0x0A); }
 
 /* vf_min_bits(a, b): a and b compared as signed 32-bit integers (their bit

@@ -31,7 +31,8 @@
  *         vf_scalef_floor(a, nf) = a * 2^floor(nf) rounded once (any nf),
  * tables: vf_lut16(t, i) = t[i & 15], vf_lut32(t, i) = t[i & 31] (vi index)
  * clamp:  vf_clamp_abs(x, c) (x limited to [-c, c], c > 0; NaN kept),
- *         vf_absmin(a, c) = min(|a|, c) (NaN kept)
+ *         vf_absmin(a, c) = min(|a|, c) (a NaN a gives NaN or c: carry NaN
+ *         through another operand)
  *         vf_min_bits(a, b) = the smaller as signed 32-bit integers (min for b >= +0)
  * double: vd_set1 vd_add vd_sub vd_mul vd_div vd_fma vd_fnma vd_min vd_max
  *         vd_abs vd_neg vd_lt vd_le vd_gt vd_ge vd_eq vd_select vd_rcp_approx
@@ -242,7 +243,9 @@ static inline vf vf_scalef_floor(vf a, vf nf)
     return vf_scalef(a, fl);
 }
 
-/* vf_absmin(a, c) = min(|a|, c) for c > 0, NaN a kept as NaN. */
+/* vf_absmin(a, c) = min(|a|, c) for c > 0; a NaN a gives NaN here and on
+ * AVX2 but c on AVX-512 (vrangeps on Zen 4), so callers must not rely on
+ * it. */
 static inline vf vf_absmin(vf a, vf c) { return vf_min(c, vf_abs(a)); }
 
 /* vf_min_bits(a, b): a and b compared as signed 32-bit integers (their bit
