@@ -233,7 +233,7 @@ static inline vf gelu_tanh_acc(vf x, vf alpha)
  * outside x[0..n) / y[0..n) touched, y == x allowed).  These kernels are
  * one long dependency chain per vector (about 15 operations deep); four
  * independent chains in view measured 4% faster for sigmoid on AVX-512
- * (0.289 -> 0.278 ns/elem at 4K), the same for swish and gelu_tanh.  Kept
+ * (0.289 -> 0.278 ns/elem at 4K; swish and gelu_tanh unchanged).  Kept
  * here, next to its only users. */
 #define VEC_ELEMENTWISE_KERNEL_X4(NAME, FN, TF_ALPHA)                          \
     void NAME(const float *x, float *y, size_t n, const actbench_params *p)   \
