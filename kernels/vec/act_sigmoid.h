@@ -15,32 +15,28 @@
  *   time; the FAST tier does without).  Where e^z and the result can be
  *   subnormal (z < -87) the product with x is formed with p and 2^n
  *   applied last by vf_scalef_floor, so x e^z rounds once there.
- * ACCURATE (float, compensated): sigmoid select-free like the FAST one
- *   (see sigmoid_acc); swish and gelu_tanh: the FAST formulas with e,
- *   1 + e, the numerator and the reduced argument carried as float pairs,
- *   one final rounding (see mul_sigmoid_acc_f): <= 0.8 ULP measured, 0.87
- *   where the result is just below the normal range (rounded twice there:
- *   the quotient, then its scaling into the subnormals, 0.75 ULP at most).
+ * ACCURATE (float, compensated): all three as x a / (a + th + m), e^-z =
+ *   (th + m) / a with a a power of two (the ratio form of the lut16
+ *   exponential: exp_l16_neg_ratio, exp2_l16_ratio_xw), the denominator's
+ *   rounding recovered by an ordered Fast2Sum, the quotient from rcp and
+ *   one residual step, one final rounding (see mul_sigmoid_ratio_acc):
+ *   0.6 ULP measured.
  *
  * gelu_tanh: 0.5 (1 + tanh(u)) = sigmoid(2u), u = sqrt(2/pi)(x + 0.044715 x^3),
  *   so gelu_tanh = x sigmoid(z), z = x (K + KC x^2), K = 2 sqrt(2/pi),
  *   KC = K * 0.044715.  The result's relative error is about |z| times the
  *   absolute error of z divided by |z| -- i.e. an error of z propagates as
  *   |z| * rel_err(z) ULP, up to |z| ~ 100 before the result underflows.  So
- *   the float version carries z as two floats (about 2^-44 relative) and
- *   feeds the low part into the exponential's reduced argument; the double
- *   version's z is good to 2^-51.  ACCURATE: x is clamped to [-20, 20]
- *   for z (x^3 cannot overflow; beyond, sigmoid(z) is 0 or 1 to far below
- *   float precision), and to >= -20 for the final multiply so
- *   gelu_tanh(-inf) = -20 * e^-600 = -0.  FAST: a cheaper pair in base 2,
- *   x (w + wl) = z log2e, taken into exp2_l16_pn_xw's reduction, x clamped
- *   to [-11.2, 11.2] (see gelu_tanh_fast; measured 0.52 -> 0.36 ns/elem
- *   on AVX-512 at 256K, Eigen 0.42; AVX2 1.02 -> 0.73). */
+ *   both tiers carry z log2e as x (w + wl), w + wl = log2e (K + KC x^2) a
+ *   float pair good to 2^-43 (gelu_tanh_w2_fast), and take it into the
+ *   base-2 exponential's reduction (FAST: exp2_l16_pn_xw, x clamped to
+ *   [-11.2, 11.2], see gelu_tanh_fast; measured 0.52 -> 0.36 ns/elem on
+ *   AVX-512 at 256K, Eigen 0.42; AVX2 1.02 -> 0.73.  ACCURATE:
+ *   exp2_l16_ratio_xw, x clamped to [-10.8, 6], see gelu_tanh_acc). */
 #ifndef ACTBENCH_ACT_SIGMOID_H
 #define ACTBENCH_ACT_SIGMOID_H
 
 #include "core_exp.h"
-#include "core_recip.h"
 
 /* ---- FAST ----
  * sigmoid: 1/(1 + e^-x) for every x, with no select: scaled by 2^-64,
@@ -82,37 +78,10 @@ static inline vf swish_fast(vf x, vf alpha)
     return vf_select(vm_lt(vf_abs(x), vf_set1(0x1p-62f)), vf_mul(x, vf_set1(0.5f)), q);
 }
 
-#define GELU_K 0x1.988454p+0f      /* 2 sqrt(2/pi), rounded */
-#define GELU_K_LO -0x1.857936p-25f  /* 2 sqrt(2/pi) - GELU_K */
-#define GELU_KC 0x1.2444f2p-4f     /* 2 sqrt(2/pi) * 0.044715, rounded */
-#define GELU_KC_LO 0x1.49b16ap-29f  /* 2 sqrt(2/pi) * 0.044715 - GELU_KC */
-
-/* z = xc (K + KC xc^2) as z + *zl for xc in [-20, 20] (or NaN) */
-static inline vf gelu_tanh_zc(vf xc, vf *zlo)
-{
-    /* x^2 = x2 + x2l exactly */
-    const vf x2 = vf_mul(xc, xc);
-    const vf x2l = vf_fms(xc, xc, x2);
-    /* a = KC x^2 as a + al */
-    const vf a = vf_mul(vf_set1(GELU_KC), x2);
-    const vf al = vf_fma(vf_set1(GELU_KC), x2l,
-                         vf_fma(vf_set1(GELU_KC_LO), x2, vf_fms(vf_set1(GELU_KC), x2, a)));
-    /* w = K + a as w + wl (a >= 0 and K > 0: Fast2Sum needs |K| >= |a| or the
-     * full TwoSum; use the full one) */
-    const vf w = vf_add(vf_set1(GELU_K), a);
-    const vf bb = vf_sub(w, vf_set1(GELU_K));
-    const vf werr = vf_add(vf_sub(vf_set1(GELU_K), vf_sub(w, bb)), vf_sub(a, bb));
-    const vf wl = vf_add(werr, vf_add(al, vf_set1(GELU_K_LO)));
-    /* z = x w as z + zl */
-    const vf z = vf_mul(xc, w);
-    *zlo = vf_fma(xc, wl, vf_fms(xc, w, z));
-    return z;
-}
-
 /* w + *wl = log2e (K + KC x^2) for x in [-11.2, 11.2] (or NaN), the FAST
- * kernel's cheaper pair (8 operations where gelu_tanh_zc's K + KC x^2
- * takes 12), in base 2: z log2e = x (w + wl) is formed inside
- * exp2_l16_pn_xw's reduction.  log2e K is split as GELU2_KH + GELU2_KL
+ * cheaper pair (8 operations where K + KC x^2 as a TwoSum-based pair
+ * takes 12; the ACCURATE kernel uses it too), in base 2: z log2e =
+ * x (w + wl) is formed inside the exponential's reduction.  log2e K is split as GELU2_KH + GELU2_KL
  * with GELU2_KH a multiple of 2^-19, so that w = fma(KC2, s, KH) (s = x^2
  * rounded, KC2 = log2e KC) has w - KH exact for all w < 16 (w >= 2 KH:
  * both on w's grid, the difference within one binade below w; w < 2 KH:
@@ -160,95 +129,98 @@ static inline vf gelu_tanh_fast(vf x, vf alpha)
 }
 
 /* ---- ACCURATE (float, compensated) ----
- * swish and gelu_tanh: x sigmoid(z), the FAST scheme with the roundings
- * that reach the result removed: e^-|z| = (p + plo) 2^n (exp_l16_pn_hl,
- * good to 2^-28), 1 + e = d + dl exactly up to plo 2^n's
- * own rounding, the numerator x (p + plo) = nh + nl (TwoProduct), and the
- * quotient q0 = nh r refined once against all of them:
- *   y = q0 + r (nh - d q0 - dl q0 + nl),
- * so the only rounding of size 1/2 ULP is the last one; the others are the
- * exp pair (2^-28), the Newton step (2^-28 with rcp14) and the reduction
- * (far below): about 0.6-0.7 ULP in all (sigmoid has its own select-free
- * version below). */
-/* -|z| = nz + nzl (nzl = -0 when it is one float), nz in [-120, 0] or NaN,
- * neg = z < 0, x >= -120 or NaN */
-static inline vf mul_sigmoid_acc_f(vf x, vm neg, vf nz, vf nzl)
+ * All three in the ratio form: sigmoid(z) = a / (a + th + m) where e^-z =
+ * (th + m) / a (exp_l16_neg_ratio; exp2_l16_ratio_xw for gelu_tanh), a a
+ * power of two, th a table entry (2^31 <= th <= 2^32), |m| <= 0.023 th.
+ * No selects between z < 0 and z >= 0 and no scaling of the exponential:
+ * x sigmoid(z) = N / D with N = x a (exact: a power of two, N normal) and
+ * D = a + th + m.  See mul_sigmoid_ratio_acc for the quotient. */
+
+/* N / (a + th + m), N = x a exact (the caller's), one final rounding:
+ * d = (a + th) + m rounded, its error recovered as
+ *   dl = ((max(a, th) - d) + min(a, th)) + m,
+ * max - d exact (d is within [0.48, 2.05] max, and where d > 2 max the
+ * difference still fits: max a power of two, or min = a one at most max's
+ * leading power; the Fast2Sum ordering by min/max: a >= th for z > 0,
+ * a < th for z < 0), the next two adds rounded on terms of size |m| +
+ * ulp(d): 2^-24 of |m| <= 0.023 d, 2^-29.5 relative to D.  Then the
+ * quotient q0 = N r (r = rcp14; exact on scalar) refined once:
+ *   y = q0 - r (q0 d - N + q0 dl),
+ * the residual rounded once (relative 2^-24 of a term of size 2^-14 q0),
+ * the step leaving (2^-14)^2: 2^-28 relative.  The residual is written
+ * q0 d - N (and y = q0 - r res) so that x = -0 gives -0 (the other way
+ * round, -0 - -0 = +0 reaches the result).  Before the final rounding:
+ * th + m (2^-28), dl (2^-29.5), the step (2^-28): about 2^-26.5, a tenth
+ * of an ULP; 0.6 ULP measured.  Subnormal results (sigmoid x < -87,
+ * swish x < -91.8, gelu_tanh x < -10.1): q0 is rounded on the subnormal grid
+ * but N - q0 d stays exact in the fma (rounded once, normal), and the last
+ * fma rounds y once on the subnormal grid.  This replaced (p + plo) 2^n,
+ * 1 + e by Fast2Sum with 2^n plo scaled in, a select of the numerator and
+ * 2^n applied last (sigmoid: S / (S + E), S = 2^-64, with a 4-operation
+ * ordered TwoSum and two scalefs): 5 operations fewer for sigmoid, and the
+ * critical path shorter (a + th formed beside the polynomial); measured
+ * on AVX-512 (Zen 4, 4K / 256K, with the X4 loop below) sigmoid 0.37 ->
+ * 0.30 ns/elem (XNNPACK 0.21), swish 0.51 -> 0.35 (Eigen 0.31),
+ * gelu_tanh 0.83 -> 0.45 (Eigen 0.45).  AVX2 (rcpps,
+ * 11 bits): q0 = N / d by divps instead of rcpps and a Newton step (one
+ * operation for three; the ymm divide is cheap on Zen 4): measured
+ * sigmoid 0.53 -> 0.48 ns/elem. */
+static inline vf mul_sigmoid_ratio_acc(vf num, vf a, vf th, vf m)
 {
-    vf n, pl;
-    const vf p = exp_l16_pn_hl(nz, nzl, &n, &pl);
-    const vf e = vf_scalef_floor(p, n);
-    const vf d = vf_add(vf_set1(1.0f), e);
-    /* plo 2^n matters only while e is not tiny; n is clamped at -60 for
-     * it so that it never goes subnormal (slow on AVX2), the overstated
-     * term then being below 2^-84 */
-    const vf dl = vf_add(vf_add(vf_sub(vf_set1(1.0f), d), e),
-                         vf_scalef_floor(pl, vf_max(vf_set1(-60.0f), n)));
-    /* x clamped below 2^64 (NaN kept) so that x = inf does not meet
-     * inf - inf in the residual; fixed up at the end */
-    const vf xc = vf_min(vf_set1(0x1p64f), x);
-    const vf xp = vf_mul(xc, p);
-    const vf nh = vf_select(neg, xp, xc);
-    const vf nl = vf_select(neg, vf_fma(xc, pl, vf_fms(xc, p, xp)), vf_zero());
-    vf r = vf_rcp_approx(d);
+    const vf d = vf_add(vf_add(a, th), m);
+    const vf dl = vf_add(vf_add(vf_sub(vf_max(a, th), d), vf_min(a, th)), m);
+    const vf r = vf_rcp_approx(d);
 #if VEC_RCP_BITS < 14
-    r = vf_fma(r, vf_fnma(d, r, vf_set1(1.0f)), r);
+    /* AVX2: q0 = N / d by divps (rounded once), r (rcpps, 2^-11.4) only
+     * scales the correction, |y - q0| <= 1.5 ulp(q0) or so: 2^-11 ulp */
+    const vf q0 = vf_div(num, d);
+#else
+    const vf q0 = vf_mul(num, r);
 #endif
-    const vf q0 = vf_mul(nh, r);
-    const vf res = vf_add(vf_fnma(dl, q0, vf_fnma(d, q0, nh)), nl);
-    const vf yq = vf_fma(res, r, q0);
-    const vf y = vf_select(neg, vf_scalef_floor(yq, n), yq);
-    /* x >= 2^64: x sigmoid(z) = x (z >= x here); the result has the sign
-     * of x, zeros included (the residual sum gives +0 for x = -0) */
-    return vf_or(vf_select(vm_gt(x, vf_set1(0x1p64f)), x, y), vf_and(x, vf_set1(-0.0f)));
+    const vf res = vf_fma(q0, dl, vf_fms(q0, d, num));
+    return vf_fnma(res, r, q0);
 }
 
-/* sigmoid, ACCURATE, select-free like sigmoid_fast: y = S / (S + E) with
- * S = 2^-64 and E = 2^-64 e^-x = (p + plo) 2^n (exp_l16_neg_pn_hl_m64).
- * d = S + e rounded, its error recovered exactly as small - (d - big)
- * (Fast2Sum with the operands ordered by min/max: 4 operations, where a
- * branch-free TwoSum takes 5), plus plo 2^n: dl.  Then the quotient from
- * rcp14 (one Newton step more where rcp is 11 bits), q0 = S r, refined
- * once against d + dl: y = q0 + r (S - d q0 - dl q0), rounded once --
- * subnormal results included (for x < -87, q0 and y are below 2^-126; the
- * residual stays normal and the last fma rounds on the subnormal grid).
- * Errors before that rounding: the pair (2^-28), d + dl's own rounding
- * (far below), the refinement (2^-28 with rcp14): under 0.2 ULP.
- * x clamped to [-120, 120] (sigmoid(120) = 1, sigmoid(-120) = 0 to float
- * precision; NaN kept). */
+/* sigmoid: x clamped to [-104, 40] (NaN kept): sigmoid(40) = 1 - 2^-57.7
+ * rounds to 1, sigmoid(-104) = 2^-150.04 to 0; a in [2^-119, 2^90]. */
 static inline vf sigmoid_acc(vf x, vf alpha)
 {
     (void)alpha;
-    const vf xc = vf_max(vf_set1(-120.0f), vf_min(vf_set1(120.0f), x));
-    const vf s = vf_set1(0x1p-64f);
-    vf n, pl;
-    const vf p = exp_l16_neg_pn_hl_m64(xc, &n, &pl);
-    const vf e = vf_scalef_floor(p, n);
-    const vf d = vf_add(s, e);
-    const vf dl = vf_add(vf_sub(vf_min(s, e), vf_sub(d, vf_max(s, e))), vf_scalef_floor(pl, n));
-    vf r = vf_rcp_approx(d);
-#if VEC_RCP_BITS < 14
-    r = vf_fma(r, vf_fnma(d, r, vf_set1(1.0f)), r);
-#endif
-    const vf q0 = vf_mul(s, r);
-    const vf res = vf_fnma(dl, q0, vf_fnma(d, q0, s));
-    return vf_fma(res, r, q0);
+    const vf xc = vf_max(vf_set1(-104.0f), vf_min(vf_set1(40.0f), x));
+    vf a, m;
+    const vf th = exp_l16_neg_ratio(xc, &a, &m);
+    return mul_sigmoid_ratio_acc(a, a, th, m);
 }
 
+/* swish: x clamped to [-109, 40] (NaN kept): below -108.65 |swish| <
+ * 2^-150 (swish(-109) = -2^-150.5 rounds to -0, as everything below);
+ * above 40 swish(x) = x (1 - e^-x) rounds to x, which the select returns
+ * (x sigmoid(40) would too, but x a overflows for x > 2^37). */
 static inline vf swish_acc(vf x, vf alpha)
 {
     (void)alpha;
-    const vf nz = vf_max(vf_set1(EXP_F_MIN), vf_or(x, vf_set1(-0.0f)));
-    return mul_sigmoid_acc_f(vf_max(vf_set1(EXP_F_MIN), x), vm_lt(x, vf_zero()), nz, vf_set1(-0.0f));
+    const vf xc = vf_max(vf_set1(-109.0f), vf_min(vf_set1(40.0f), x));
+    vf a, m;
+    const vf th = exp_l16_neg_ratio(xc, &a, &m);
+    const vf y = mul_sigmoid_ratio_acc(vf_mul(xc, a), a, th, m);
+    return vf_select(vm_gt(x, vf_set1(40.0f)), x, y);
 }
 
+/* gelu_tanh: x sigmoid(z), z log2e = x (w + wl) from gelu_tanh_w2_fast
+ * (good to 2^-43, so z's error, which the result gets |z| times, stays
+ * below 2^-36), e^-z = 2^(-x (w + wl)) by exp2_l16_ratio_xw.  x clamped to
+ * [-10.8, 6] (NaN kept): z(6) = 25.0, sigmoid(z) = 1 - 2^-36 and the
+ * result x there and above (the select); z(-10.8) = -107.1, |gelu_tanh| <
+ * 2^-151 there and below (-0).  -z log2e in [-36.1, 154.6]: a normal. */
 static inline vf gelu_tanh_acc(vf x, vf alpha)
 {
     (void)alpha;
-    const vf xm = vf_max(vf_set1(-20.0f), x);
-    const vf nx = vf_or(vf_min(vf_set1(20.0f), xm), vf_set1(-0.0f));
-    vf nzl;
-    const vf nz = vf_max(vf_set1(EXP_F_MIN), gelu_tanh_zc(nx, &nzl));
-    return mul_sigmoid_acc_f(xm, vm_lt(x, vf_zero()), nz, nzl);
+    const vf xc = vf_max(vf_set1(-10.8f), vf_min(vf_set1(6.0f), x));
+    vf wl, a, m;
+    const vf w = gelu_tanh_w2_fast(xc, &wl);
+    const vf th = exp2_l16_ratio_xw(xc, w, wl, &a, &m);
+    const vf y = mul_sigmoid_ratio_acc(vf_mul(xc, a), a, th, m);
+    return vf_select(vm_gt(x, vf_set1(6.0f)), x, y);
 }
 
 /* ---- ACCURATE, double: the reference-style variant (kept as a

@@ -16,7 +16,6 @@
 
 #include "core_exp.h"
 #include "core_log1p.h"
-#include "core_recip.h"
 
 /* ---- FAST ---- */
 static inline vf softplus_fast(vf x, vf alpha)

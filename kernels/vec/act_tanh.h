@@ -16,44 +16,4 @@ static inline vf tanh_acc(vf x, vf alpha)
     return tanh_f_acc(x);
 }
 
-
-/* VEC_TWO_STAGE_KERNEL(NAME, ST, S1, S2): the kernel of vf S2(S1(x)) for a
- * function split in two stages (ST S1(vf), vf S2(ST)), software-pipelined:
- * each iteration runs stage 1 of the next pair of vectors before stage 2 of
- * the current pair, so in program order an operation comes closer to the
- * time its inputs are ready.  On Zen 4 the accurate tanh (a long dependency
- * chain: reduction, polynomial, division, correction) is bound by how many
- * waiting operations the FP scheduler holds, not by its pipes (its 32
- * operations per vector need 16 cycles of the pipes; it took 24): split
- * after the reduction it measured 0.415 -> 0.35 ns/elem at 4K on AVX-512 and
- * 0.592 -> 0.463 on AVX2 (standalone loop, best of 40; splits after the
- * polynomial or before the division gained less, a third stage nothing).  The same
- * contract as VEC_ELEMENTWISE_KERNEL (vec_loop.h): any n, the last n %
- * VF_LANES elements by a masked load and store, in place allowed (the next
- * pair is loaded before the current pair is stored, and never beyond n). */
-#define VEC_TWO_STAGE_KERNEL(NAME, ST, S1, S2)                                 \
-    void NAME(const float *x, float *y, size_t n, const actbench_params *p)   \
-    {                                                                          \
-        (void)p;                                                               \
-        size_t i = 0;                                                          \
-        if (n >= 2 * VF_LANES) {                                               \
-            ST a_ = S1(vf_load(x)), b_ = S1(vf_load(x + VF_LANES));            \
-            for (; i + 4 * VF_LANES <= n; i += 2 * VF_LANES) {                 \
-                const ST a2_ = S1(vf_load(x + i + 2 * VF_LANES));              \
-                const ST b2_ = S1(vf_load(x + i + 3 * VF_LANES));              \
-                vf_store(y + i, S2(a_));                                       \
-                vf_store(y + i + VF_LANES, S2(b_));                            \
-                a_ = a2_;                                                      \
-                b_ = b2_;                                                      \
-            }                                                                  \
-            vf_store(y + i, S2(a_));                                           \
-            vf_store(y + i + VF_LANES, S2(b_));                                \
-            i += 2 * VF_LANES;                                                 \
-        }                                                                      \
-        for (; i + VF_LANES <= n; i += VF_LANES)                               \
-            vf_store(y + i, S2(S1(vf_load(x + i))));                           \
-        if (i < n)                                                             \
-            vf_store_part(y + i, S2(S1(vf_load_part(x + i, n - i))), n - i);   \
-    }
-
 #endif

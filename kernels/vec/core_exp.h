@@ -7,10 +7,14 @@
  *   expm1_f(x)               e^x - 1, relative accuracy near 0
  *   expm1_f_nonpos(x)        the same for x <= 0 only, rr1 (FAST elu/selu)
  *   expm1_f_hl_rr1(x, &lo)   e^x - 1 as hi + lo for x <= 0 (ACCURATE)
- *   exp_l16_pn, exp_l16_pn_hl, exp_l16_neg_pn_m64, exp_l16_neg_pn_hl_m64,
+ *   exp_l16_pn, exp_l16_pn_hl, exp_l16_neg_pn_m64,
  *   exp2_l16_pn_xw, exp_l16_neg_m64
  *                            table-driven (lut16-p3) e^z as p 2^floor(n16)
- *                            (see below; sigmoid, swish, gelu_tanh)
+ *                            (see below; sigmoid, swish, gelu_tanh,
+ *                            log_softmax)
+ *   exp_l16_neg_ratio, exp2_l16_ratio_xw
+ *                            the same as (th + m) / a, a a power of two
+ *                            (ACCURATE sigmoid, swish, gelu_tanh)
  * Double cores (ACCURATE tier: evaluated in double, rounded once to float):
  *   exp_d(x)                 e^x for x in [-708, 709]
  *   expm1_d(x)               e^x - 1 for x in [-708, 709]
@@ -305,30 +309,86 @@ static inline vf exp_l16_neg_m64(vf x)
 #endif
 }
 
-/* The same as a pair (ACCURATE sigmoid): e^-x 2^-64 = (p + *plo) 2^floor(n16),
- * with TL (scaled alike): m = TL - TH u is a small term (|m| <= 0.022 TH)
- * rounded once, p = TH + m, *plo = (TH - p) + m exactly (Fast2Sum).  Good
- * to about 2^-28 relative (see exp_l16_pn_hl). */
-static const float EXP_L16_TL_M64[16] = {
-    0.0f, 0x1.9f3122p-89f, -0x1.c15742p-91f, 0x1.ceac48p-89f,
-    0x1.4636e2p-89f, 0x1.824684p-89f, -0x1.593abcp-89f, -0x1.5bd5ecp-91f,
-    0x1.9fcef4p-90f, -0x1.829fd0p-89f, 0x1.15506ep-91f, 0x1.51f848p-91f,
-    -0x1.a94b14p-90f, -0x1.3d56b2p-91f, -0x1.822dbcp-91f, 0x1.52486cp-91f};
-static inline vf exp_l16_neg_pn_hl_m64(vf x, vf *n16, vf *plo)
+/* ---- the ratio form (ACCURATE sigmoid, swish, gelu_tanh) ----
+ * e^v = (th + m) / a with a = 2^(32 - ceil(n16)) a power of two, th =
+ * 2^(j/16) 2^(32 - [j > 0]) from the table EXP_L16_THC (TH scaled so, with
+ * TL alike in EXP_L16_TLC) and m a small correction, |m| <= 0.023 th:
+ * with n16 = floor(n16) + j/16, (th + m)/a = 2^(j/16) e^r 2^(ceil(n16) -
+ * [j > 0]) = 2^n16 e^r.  So 1/(1 + e^v) = a / (a + th + m) with every term
+ * a float, no scaling of th and m, and a built from the reduction's own
+ * -n16 (vscalefps of 2^32 by it: 2^(32 + floor(-n16)); elsewhere three
+ * integer operations on t's bits).  a stays normal for n16 in [-90, 158].
+ * m = TL - TH u (TL q folded, as exp_l16_pn_hl) is rounded once: 2^-24 of
+ * |m| <= 0.023 th, 2^-29.5 relative; with the fit (2^-29.05) and r's
+ * rounding (2^-30) th + m is good to about 2^-28 relative. */
+static const float EXP_L16_THC[16] = {
+    0x1.000000p+32f, 0x1.0b5586p+31f, 0x1.172b84p+31f, 0x1.2387a6p+31f,
+    0x1.306fe0p+31f, 0x1.3dea64p+31f, 0x1.4bfdaep+31f, 0x1.5ab07ep+31f,
+    0x1.6a09e6p+31f, 0x1.7a1148p+31f, 0x1.8ace54p+31f, 0x1.9c4918p+31f,
+    0x1.ae89fap+31f, 0x1.c199bep+31f, 0x1.d5818ep+31f, 0x1.ea4afap+31f};
+static const float EXP_L16_TLC[16] = {
+    0.0f, 0x1.9f3122p+6f, -0x1.c15742p+4f, 0x1.ceac48p+6f,
+    0x1.4636e2p+6f, 0x1.824684p+6f, -0x1.593abcp+6f, -0x1.5bd5ecp+4f,
+    0x1.9fcef4p+5f, -0x1.829fd0p+6f, 0x1.15506ep+4f, 0x1.51f848p+4f,
+    -0x1.a94b14p+5f, -0x1.3d56b2p+4f, -0x1.822dbcp+4f, 0x1.52486cp+4f};
+/* EXP2_L16_TL (TL / ln2) scaled as EXP_L16_THC */
+static const float EXP2_L16_TLC[16] = {
+    0.0f, 0x1.2b7f66p+7f, -0x1.442184p+5f, 0x1.4dbf7cp+7f,
+    0x1.d6a0bep+6f, 0x1.16a38cp+7f, -0x1.f20f8ep+6f, -0x1.f5d21cp+4f,
+    0x1.2bf13ep+6f, -0x1.16e3f4p+7f, 0x1.90146cp+4f, 0x1.e79662p+4f,
+    -0x1.32c8c4p+6f, -0x1.c9d2aap+4f, -0x1.1691acp+5f, 0x1.e80a00p+4f};
+
+/* a = 2^(32 - ceil(n16)) from t = 1.5*2^19 + n16 and nn = -n16 (exact,
+ * a multiple of 1/16).  Without vscalefps: t's bits are the magic's plus
+ * 16 n16, so ((bits(magic) + 159*16 - bits(t)) >> 4) = 159 - ceil(n16),
+ * shifted into the exponent field. */
+static inline vf exp_l16_ratio_a(vf t, vf nn)
+{
+#if defined(VEC_ISA_AVX512)
+    (void)t;
+    return vf_scalef_floor(vf_set1(0x1p32f), nn);
+#else
+    (void)nn;
+    const vi c = vi_add(vf_as_vi(vf_set1(EXP_L16_MAGIC)), vi_set1(159 * 16));
+    return vi_as_vf(vi_shl(vi_sra(vi_sub(c, vf_as_vi(t)), 4), 23));
+#endif
+}
+
+/* e^-x = (th + *m) / *a for x in [-109, 40] (or NaN), th returned: the
+ * reduction of exp_l16_neg_p written with nn = -n16 (so that nn also gives
+ * a), then m = TL - TH (r q) for e^-r = 1 - r q(-r). */
+static inline vf exp_l16_neg_ratio(vf x, vf *a, vf *m)
 {
     const vf t = vf_fma(x, vf_set1(-EXP_F_LOG2E), vf_set1(EXP_L16_MAGIC));
-    const vf n = vf_sub(t, vf_set1(EXP_L16_MAGIC));
-    vf r = vf_fma(n, vf_set1(EXP_F_LN2_HI), x);
-    r = vf_fma(n, vf_set1(EXP_F_LN2_LO), r);
-    const vf th = vf_lut16(EXP_L16_TH_M64, vf_as_vi(t));
-    const vf tl = vf_lut16(EXP_L16_TL_M64, vf_as_vi(t));
+    const vf nn = vf_sub(vf_set1(EXP_L16_MAGIC), t);
+    vf r = vf_fnma(nn, vf_set1(EXP_F_LN2_HI), x);
+    r = vf_fnma(nn, vf_set1(EXP_F_LN2_LO), r);
+    const vf th = vf_lut16(EXP_L16_THC, vf_as_vi(t));
+    const vf tl = vf_lut16(EXP_L16_TLC, vf_as_vi(t));
+    *a = exp_l16_ratio_a(t, nn);
     vf q = vf_fma(vf_set1(EXP_L16_C3), r, vf_set1(-EXP_L16_C2));
     q = vf_fma(q, r, vf_set1(1.0f));
-    const vf m = vf_fnma(th, vf_mul(r, q), tl);
-    const vf p = vf_add(th, m);
-    *plo = vf_add(vf_sub(th, p), m);
-    *n16 = n;
-    return p;
+    *m = vf_fnma(vf_mul(th, r), q, tl);
+    return th;
+}
+
+/* 2^(-x (w + wl)) = (th + *m) / *a, the base-2 form of exp2_l16_pn_xw
+ * (gelu_tanh ACCURATE), for -x (w + wl) in [-90, 158] (or NaN): n16 =
+ * round16(-x w), nn = -n16, r = (nn - x w) - x wl (each step rounded once,
+ * |r| <= 1/32: 2^-30 each), m = (th r + TL/ln2) (ln2 + D2 r + D3 r^2),
+ * rounded once (2^-29.5 relative to th). */
+static inline vf exp2_l16_ratio_xw(vf x, vf w, vf wl, vf *a, vf *m)
+{
+    const vf t = vf_fnma(x, w, vf_set1(EXP_L16_MAGIC));
+    const vf nn = vf_sub(vf_set1(EXP_L16_MAGIC), t);
+    const vf r = vf_fnma(x, wl, vf_fnma(x, w, nn));
+    const vf th = vf_lut16(EXP_L16_THC, vf_as_vi(t));
+    const vf tl = vf_lut16(EXP2_L16_TLC, vf_as_vi(t));
+    *a = exp_l16_ratio_a(t, nn);
+    vf q = vf_fma(vf_set1(EXP2_L16_D3), r, vf_set1(EXP2_L16_D2));
+    q = vf_fma(q, r, vf_set1(EXP2_L16_D1));
+    *m = vf_mul(vf_fma(th, r, tl), q);
+    return th;
 }
 
 /* e^x over the whole float range: 0 below -103.97, inf above 88.72, NaN
