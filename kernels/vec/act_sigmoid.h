@@ -17,7 +17,7 @@
  *   applied last by vf_scalef_floor, so x e^z rounds once there.
  * ACCURATE (float, compensated): all three as x a / (a + th + m), e^-z =
  *   (th + m) / a with a a power of two (the ratio form of the lut16
- *   exponential: exp_l16_neg_ratio, exp2_l16_ratio_xw), the denominator's
+ *   exponential: exp_l16_neg_ratio_*, exp2_l16_ratio_xw_*), the denominator's
  *   rounding recovered by an ordered Fast2Sum, the quotient from rcp and
  *   one residual step, one final rounding (see mul_sigmoid_ratio_acc):
  *   0.6 ULP measured.
@@ -32,7 +32,7 @@
  *   base-2 exponential's reduction (FAST: exp2_l16_pn_xw, x clamped to
  *   [-11.2, 11.2], see gelu_tanh_fast; measured 0.52 -> 0.36 ns/elem on
  *   AVX-512 at 256K, Eigen 0.42; AVX2 1.02 -> 0.73.  ACCURATE:
- *   exp2_l16_ratio_xw, x clamped to [-10.8, 6], see gelu_tanh_acc). */
+ *   exp2_l16_ratio_xw_*, x clamped to [-10.8, 6], see gelu_tanh_acc). */
 #ifndef ACTBENCH_ACT_SIGMOID_H
 #define ACTBENCH_ACT_SIGMOID_H
 
@@ -130,7 +130,7 @@ static inline vf gelu_tanh_fast(vf x, vf alpha)
 
 /* ---- ACCURATE (float, compensated) ----
  * All three in the ratio form: sigmoid(z) = a / (a + th + m) where e^-z =
- * (th + m) / a (exp_l16_neg_ratio; exp2_l16_ratio_xw for gelu_tanh), a a
+ * (th + m) / a (exp_l16_neg_ratio_reduce/_m; exp2_l16_ratio_xw_reduce/_m for gelu_tanh), a a
  * power of two, th a table entry (2^31 <= th <= 2^32), |m| <= 0.023 th.
  * No selects between z < 0 and z >= 0 and no scaling of the exponential:
  * x sigmoid(z) = N / D with N = x a (exact: a power of two, N normal) and
@@ -159,9 +159,11 @@ static inline vf gelu_tanh_fast(vf x, vf alpha)
  * 2^n applied last (sigmoid: S / (S + E), S = 2^-64, with a 4-operation
  * ordered TwoSum and two scalefs): 5 operations fewer for sigmoid, and the
  * critical path shorter (a + th formed beside the polynomial); measured
- * on AVX-512 (Zen 4, 4K / 256K, with the X4 loop below) sigmoid 0.37 ->
- * 0.30 ns/elem (XNNPACK 0.21), swish 0.51 -> 0.35 (Eigen 0.31),
- * gelu_tanh 0.83 -> 0.45 (Eigen 0.45).  AVX2 (rcpps,
+ * on AVX-512 (Zen 4, 4K / 256K, with four vectors per loop iteration)
+ * sigmoid 0.37 -> 0.30 ns/elem (XNNPACK 0.21), swish 0.51 -> 0.35 (Eigen
+ * 0.31), gelu_tanh 0.83 -> 0.45 (Eigen 0.45); with the two-stage loop
+ * below, in one run: sigmoid 0.28 -> 0.25 (XNNPACK 0.19), swish 0.34 ->
+ * 0.30 (Eigen 0.29), gelu_tanh 0.44 -> 0.41 (Eigen 0.42).  AVX2 (rcpps,
  * 11 bits): q0 = N / d by divps instead of rcpps and a Newton step (one
  * operation for three; the ymm divide is cheap on Zen 4): measured
  * sigmoid 0.53 -> 0.48 ns/elem. */
@@ -181,46 +183,92 @@ static inline vf mul_sigmoid_ratio_acc(vf num, vf a, vf th, vf m)
     return vf_fnma(res, r, q0);
 }
 
+/* The three ACCURATE kernels in two stages (VEC_TWO_STAGE_KERNEL,
+ * vec_loop.h): stage 1 clamps x and runs the exponential's reduction and
+ * table lookups, stage 2 the polynomial, the denominator and the
+ * quotient.  On Zen 4 these kernels are one long dependency chain per
+ * vector, and starting the next vectors' reductions before the current
+ * quotients measured sigmoid 0.278 -> 0.251 ns/elem at 4K on AVX-512
+ * against four vectors per iteration (standalone loop, best of 20).
+ * x_s2 is x itself for the final select (swish, gelu_tanh), num the
+ * numerator N = x a (a for sigmoid). */
+typedef struct {
+    vf x, num, a, th, tl, r;
+} sigmoid_ratio_stage;
+
+/* stage 2 of sigmoid and swish (base e) */
+static inline vf sigmoid_ratio_s2(sigmoid_ratio_stage s)
+{
+    return mul_sigmoid_ratio_acc(s.num, s.a, s.th, exp_l16_neg_ratio_m(s.th, s.r, s.tl));
+}
+
 /* sigmoid: x clamped to [-104, 40] (NaN kept): sigmoid(40) = 1 - 2^-57.7
  * rounds to 1, sigmoid(-104) = 2^-150.04 to 0; a in [2^-119, 2^90]. */
+static inline sigmoid_ratio_stage sigmoid_acc_s1(vf x)
+{
+    sigmoid_ratio_stage s;
+    const vf xc = vf_max(vf_set1(-104.0f), vf_min(vf_set1(40.0f), x));
+    s.x = x;
+    s.th = exp_l16_neg_ratio_reduce(xc, &s.r, &s.tl, &s.a);
+    s.num = s.a;
+    return s;
+}
 static inline vf sigmoid_acc(vf x, vf alpha)
 {
     (void)alpha;
-    const vf xc = vf_max(vf_set1(-104.0f), vf_min(vf_set1(40.0f), x));
-    vf a, m;
-    const vf th = exp_l16_neg_ratio(xc, &a, &m);
-    return mul_sigmoid_ratio_acc(a, a, th, m);
+    return sigmoid_ratio_s2(sigmoid_acc_s1(x));
 }
 
 /* swish: x clamped to [-109, 40] (NaN kept): below -108.65 |swish| <
  * 2^-150 (swish(-109) = -2^-150.5 rounds to -0, as everything below);
  * above 40 swish(x) = x (1 - e^-x) rounds to x, which the select returns
  * (x sigmoid(40) would too, but x a overflows for x > 2^37). */
+static inline sigmoid_ratio_stage swish_acc_s1(vf x)
+{
+    sigmoid_ratio_stage s;
+    const vf xc = vf_max(vf_set1(-109.0f), vf_min(vf_set1(40.0f), x));
+    s.x = x;
+    s.th = exp_l16_neg_ratio_reduce(xc, &s.r, &s.tl, &s.a);
+    s.num = vf_mul(xc, s.a);
+    return s;
+}
+static inline vf swish_acc_s2(sigmoid_ratio_stage s)
+{
+    return vf_select(vm_gt(s.x, vf_set1(40.0f)), s.x, sigmoid_ratio_s2(s));
+}
 static inline vf swish_acc(vf x, vf alpha)
 {
     (void)alpha;
-    const vf xc = vf_max(vf_set1(-109.0f), vf_min(vf_set1(40.0f), x));
-    vf a, m;
-    const vf th = exp_l16_neg_ratio(xc, &a, &m);
-    const vf y = mul_sigmoid_ratio_acc(vf_mul(xc, a), a, th, m);
-    return vf_select(vm_gt(x, vf_set1(40.0f)), x, y);
+    return swish_acc_s2(swish_acc_s1(x));
 }
 
 /* gelu_tanh: x sigmoid(z), z log2e = x (w + wl) from gelu_tanh_w2_fast
  * (good to 2^-43, so z's error, which the result gets |z| times, stays
- * below 2^-36), e^-z = 2^(-x (w + wl)) by exp2_l16_ratio_xw.  x clamped to
- * [-10.8, 6] (NaN kept): z(6) = 25.0, sigmoid(z) = 1 - 2^-36 and the
- * result x there and above (the select); z(-10.8) = -107.1, |gelu_tanh| <
- * 2^-151 there and below (-0).  -z log2e in [-36.1, 154.6]: a normal. */
+ * below 2^-36), e^-z = 2^(-x (w + wl)) by exp2_l16_ratio_xw_reduce/_m.  x
+ * clamped to [-10.8, 6] (NaN kept): z(6) = 25.0, sigmoid(z) = 1 - 2^-36
+ * and the result x there and above (the select); z(-10.8) = -107.1,
+ * |gelu_tanh| < 2^-151 there and below (-0).  -z log2e in [-36.1, 154.6]:
+ * a normal. */
+static inline sigmoid_ratio_stage gelu_tanh_acc_s1(vf x)
+{
+    sigmoid_ratio_stage s;
+    const vf xc = vf_max(vf_set1(-10.8f), vf_min(vf_set1(6.0f), x));
+    vf wl;
+    const vf w = gelu_tanh_w2_fast(xc, &wl);
+    s.x = x;
+    s.th = exp2_l16_ratio_xw_reduce(xc, w, wl, &s.r, &s.tl, &s.a);
+    s.num = vf_mul(xc, s.a);
+    return s;
+}
+static inline vf gelu_tanh_acc_s2(sigmoid_ratio_stage s)
+{
+    const vf y = mul_sigmoid_ratio_acc(s.num, s.a, s.th, exp2_l16_ratio_m(s.th, s.r, s.tl));
+    return vf_select(vm_gt(s.x, vf_set1(6.0f)), s.x, y);
+}
 static inline vf gelu_tanh_acc(vf x, vf alpha)
 {
     (void)alpha;
-    const vf xc = vf_max(vf_set1(-10.8f), vf_min(vf_set1(6.0f), x));
-    vf wl, a, m;
-    const vf w = gelu_tanh_w2_fast(xc, &wl);
-    const vf th = exp2_l16_ratio_xw(xc, w, wl, &a, &m);
-    const vf y = mul_sigmoid_ratio_acc(vf_mul(xc, a), a, th, m);
-    return vf_select(vm_gt(x, vf_set1(6.0f)), x, y);
+    return gelu_tanh_acc_s2(gelu_tanh_acc_s1(x));
 }
 
 /* ---- ACCURATE, double: the reference-style variant (kept as a

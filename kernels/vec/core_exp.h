@@ -12,7 +12,7 @@
  *                            table-driven (lut16-p3) e^z as p 2^floor(n16)
  *                            (see below; sigmoid, swish, gelu_tanh,
  *                            log_softmax)
- *   exp_l16_neg_ratio, exp2_l16_ratio_xw
+ *   exp_l16_neg_ratio_reduce/_m, exp2_l16_ratio_xw_reduce/_m
  *                            the same as (th + m) / a, a a power of two
  *                            (ACCURATE sigmoid, swish, gelu_tanh)
  * Double cores (ACCURATE tier: evaluated in double, rounded once to float):
@@ -356,39 +356,45 @@ static inline vf exp_l16_ratio_a(vf t, vf nn)
 
 /* e^-x = (th + *m) / *a for x in [-109, 40] (or NaN), th returned: the
  * reduction of exp_l16_neg_p written with nn = -n16 (so that nn also gives
- * a), then m = TL - TH (r q) for e^-r = 1 - r q(-r). */
-static inline vf exp_l16_neg_ratio(vf x, vf *a, vf *m)
+ * a), then m = TL - TH (r q) for e^-r = 1 - r q(-r).  In two stages, so a
+ * software-pipelined loop (VEC_TWO_STAGE_KERNEL) can run the reduction of
+ * the next vectors before the rest: exp_l16_neg_ratio_reduce returns th
+ * and sets r, TL and a; exp_l16_neg_ratio_m gives m from them. */
+static inline vf exp_l16_neg_ratio_reduce(vf x, vf *r, vf *tl, vf *a)
 {
     const vf t = vf_fma(x, vf_set1(-EXP_F_LOG2E), vf_set1(EXP_L16_MAGIC));
     const vf nn = vf_sub(vf_set1(EXP_L16_MAGIC), t);
-    vf r = vf_fnma(nn, vf_set1(EXP_F_LN2_HI), x);
-    r = vf_fnma(nn, vf_set1(EXP_F_LN2_LO), r);
-    const vf th = vf_lut16(EXP_L16_THC, vf_as_vi(t));
-    const vf tl = vf_lut16(EXP_L16_TLC, vf_as_vi(t));
+    *r = vf_fnma(nn, vf_set1(EXP_F_LN2_LO), vf_fnma(nn, vf_set1(EXP_F_LN2_HI), x));
+    *tl = vf_lut16(EXP_L16_TLC, vf_as_vi(t));
     *a = exp_l16_ratio_a(t, nn);
+    return vf_lut16(EXP_L16_THC, vf_as_vi(t));
+}
+static inline vf exp_l16_neg_ratio_m(vf th, vf r, vf tl)
+{
     vf q = vf_fma(vf_set1(EXP_L16_C3), r, vf_set1(-EXP_L16_C2));
     q = vf_fma(q, r, vf_set1(1.0f));
-    *m = vf_fnma(vf_mul(th, r), q, tl);
-    return th;
+    return vf_fnma(vf_mul(th, r), q, tl);
 }
 
-/* 2^(-x (w + wl)) = (th + *m) / *a, the base-2 form of exp2_l16_pn_xw
+/* 2^(-x (w + wl)) = (th + m) / a, the base-2 form of exp2_l16_pn_xw
  * (gelu_tanh ACCURATE), for -x (w + wl) in [-90, 158] (or NaN): n16 =
  * round16(-x w), nn = -n16, r = (nn - x w) - x wl (each step rounded once,
  * |r| <= 1/32: 2^-30 each), m = (th r + TL/ln2) (ln2 + D2 r + D3 r^2),
- * rounded once (2^-29.5 relative to th). */
-static inline vf exp2_l16_ratio_xw(vf x, vf w, vf wl, vf *a, vf *m)
+ * rounded once (2^-29.5 relative to th).  The same two stages. */
+static inline vf exp2_l16_ratio_xw_reduce(vf x, vf w, vf wl, vf *r, vf *tl, vf *a)
 {
     const vf t = vf_fnma(x, w, vf_set1(EXP_L16_MAGIC));
     const vf nn = vf_sub(vf_set1(EXP_L16_MAGIC), t);
-    const vf r = vf_fnma(x, wl, vf_fnma(x, w, nn));
-    const vf th = vf_lut16(EXP_L16_THC, vf_as_vi(t));
-    const vf tl = vf_lut16(EXP2_L16_TLC, vf_as_vi(t));
+    *r = vf_fnma(x, wl, vf_fnma(x, w, nn));
+    *tl = vf_lut16(EXP2_L16_TLC, vf_as_vi(t));
     *a = exp_l16_ratio_a(t, nn);
+    return vf_lut16(EXP_L16_THC, vf_as_vi(t));
+}
+static inline vf exp2_l16_ratio_m(vf th, vf r, vf tl)
+{
     vf q = vf_fma(vf_set1(EXP2_L16_D3), r, vf_set1(EXP2_L16_D2));
     q = vf_fma(q, r, vf_set1(EXP2_L16_D1));
-    *m = vf_mul(vf_fma(th, r, tl), q);
-    return th;
+    return vf_mul(vf_fma(th, r, tl), q);
 }
 
 /* e^x over the whole float range: 0 below -103.97, inf above 88.72, NaN

@@ -13,11 +13,11 @@
  * loaded before it is stored, so y == x works.  alpha is p->alpha, or
  * TF_ALPHA when p is NULL.
  *
- * Two variants of the same loop for kernels that are one long dependency
- * chain per vector, where what limits them is how much independent work the
- * core sees at once rather than its pipes: VEC_ELEMENTWISE_KERNEL_X4 (four
- * vectors per iteration) and VEC_TWO_STAGE_KERNEL (software-pipelined, the
- * function split in two stages).  Both are below. */
+ * For kernels that are one long dependency chain per vector, where what
+ * limits them is how much independent work the core sees at once rather
+ * than its pipes, VEC_TWO_STAGE_KERNEL (below) software-pipelines the same
+ * loop over a function split in two stages (four vectors per iteration
+ * instead gained 4% for the accurate sigmoid, two stages 14%). */
 #ifndef ACTBENCH_VEC_LOOP_H
 #define ACTBENCH_VEC_LOOP_H
 
@@ -33,35 +33,6 @@
             const vf a_ = vf_load(x + i), b_ = vf_load(x + i + VF_LANES);      \
             vf_store(y + i, FN(a_, alpha_));                                   \
             vf_store(y + i + VF_LANES, FN(b_, alpha_));                        \
-        }                                                                      \
-        for (; i + VF_LANES <= n; i += VF_LANES)                               \
-            vf_store(y + i, FN(vf_load(x + i), alpha_));                       \
-        if (i < n)                                                             \
-            vf_store_part(y + i, FN(vf_load_part(x + i, n - i), alpha_), n - i); \
-    }
-
-/* VEC_ELEMENTWISE_KERNEL_X4(NAME, FN, TF_ALPHA): VEC_ELEMENTWISE_KERNEL
- * with four full vectors per iteration instead of two, then single full
- * vectors, then the masked tail (the same contract).  Used by the
- * ACCURATE sigmoid, swish and gelu_tanh (act_sigmoid.h).  These kernels are
- * one long dependency chain per vector (about 15 operations deep); four
- * independent chains in view measured 4% faster for sigmoid on AVX-512
- * (0.289 -> 0.278 ns/elem at 4K; swish and gelu_tanh unchanged); gelu
- * gained nothing from it (pipe-bound, not chain-bound). */
-#define VEC_ELEMENTWISE_KERNEL_X4(NAME, FN, TF_ALPHA)                          \
-    void NAME(const float *x, float *y, size_t n, const actbench_params *p)   \
-    {                                                                          \
-        const vf alpha_ = vf_set1(kernel_alpha(p, TF_ALPHA));                  \
-        (void)alpha_;                                                          \
-        size_t i = 0;                                                          \
-        for (; i + 4 * VF_LANES <= n; i += 4 * VF_LANES) {                     \
-            const vf a_ = vf_load(x + i), b_ = vf_load(x + i + VF_LANES);      \
-            const vf c_ = vf_load(x + i + 2 * VF_LANES);                       \
-            const vf d_ = vf_load(x + i + 3 * VF_LANES);                       \
-            vf_store(y + i, FN(a_, alpha_));                                   \
-            vf_store(y + i + VF_LANES, FN(b_, alpha_));                        \
-            vf_store(y + i + 2 * VF_LANES, FN(c_, alpha_));                    \
-            vf_store(y + i + 3 * VF_LANES, FN(d_, alpha_));                    \
         }                                                                      \
         for (; i + VF_LANES <= n; i += VF_LANES)                               \
             vf_store(y + i, FN(vf_load(x + i), alpha_));                       \
