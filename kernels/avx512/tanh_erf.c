@@ -5,7 +5,7 @@
 #include "../vec/act_tanh.h"
 #include "../vec/act_gelu.h"
 
-VEC_ELEMENTWISE_KERNEL(actbench_tanh_avx512_rr1_p6_div_fast, tanh_fast, 0.0f)
-VEC_TWO_STAGE_KERNEL(actbench_tanh_avx512_rr1_p6_hl_cdiv_acc, tanh_acc_stage, tanh_f_acc_s1, tanh_f_acc_s2)
+VEC_TWO_STAGE_KERNEL(actbench_tanh_avx512_rr1_p6_div_fast, tanh_fast_stage, tanh_f_fast_s1, tanh_fast_s2, 0.0f)
+VEC_TWO_STAGE_KERNEL(actbench_tanh_avx512_rr1_p6_hl_cdiv_acc, tanh_acc_stage, tanh_f_acc_s1, tanh_acc_s2, 0.0f)
 VEC_ELEMENTWISE_KERNEL(actbench_gelu_avx512_e16p3_lut32p4_fast, gelu_fast_lut32, 0.0f)
 VEC_ELEMENTWISE_KERNEL(actbench_gelu_avx512_e16p3_lut32p5_hl_acc, gelu_acc_lut, 0.0f)

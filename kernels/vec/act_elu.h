@@ -40,25 +40,43 @@ static inline vf exponential_acc(vf x, vf alpha)
     return exp_f_acc(x);
 }
 
-/* alpha (e^x - 1) for x <= 0 with the pair hi + lo and alpha as ah + al:
- * one rounding (the fma), the products with the low parts far below it. */
-static inline vf elu_acc(vf x, vf alpha)
+/* The ACCURATE elu and selu in two stages (VEC_TWO_STAGE_KERNEL,
+ * vec_loop.h): expm1's reduction, then the rest; measured elu 0.274 ->
+ * 0.253 ns/elem at 4K on AVX-512 against the plain loop (standalone,
+ * best of 20). */
+typedef struct {
+    vf x, r, t;
+} elu_acc_stage;
+
+static inline elu_acc_stage elu_acc_s1(vf x)
+{
+    elu_acc_stage s;
+    s.x = x;
+    s.r = expm1_f_hl_rr1_reduce(x, &s.t);
+    return s;
+}
+
+/* alpha (e^x - 1) for x <= 0 with the pair hi + lo: one rounding (the
+ * fma), the product with the low part far below it. */
+static inline vf elu_acc_s2(elu_acc_stage s, vf alpha)
 {
     vf lo;
-    const vf hi = expm1_f_hl_rr1(x, &lo); /* x > 0: discarded below */
-    return vf_select(vm_lt(x, vf_zero()), vf_fma(alpha, hi, vf_mul(alpha, lo)), x);
+    const vf hi = expm1_f_hl_rr1_finish(s.r, s.t, &lo); /* x > 0: discarded below */
+    return vf_select(vm_lt(s.x, vf_zero()), vf_fma(alpha, hi, vf_mul(alpha, lo)), s.x);
 }
+static inline vf elu_acc(vf x, vf alpha) { return elu_acc_s2(elu_acc_s1(x), alpha); }
 
 /* scale alpha and scale as float pairs (mpmath, rounded to float) */
 #define SELU_SA_HI 0x1.c212ccp+0f
 #define SELU_SA_LO 0x1.903c0cp-26f
 #define SELU_S_HI 0x1.0cfabep+0f
 #define SELU_S_LO -0x1.2adddap-25f
-static inline vf selu_acc(vf x, vf alpha)
+static inline vf selu_acc_s2(elu_acc_stage s, vf alpha)
 {
     (void)alpha;
+    const vf x = s.x;
     vf lo;
-    const vf hi = expm1_f_hl_rr1(x, &lo); /* x > 0: discarded below */
+    const vf hi = expm1_f_hl_rr1_finish(s.r, s.t, &lo); /* x > 0: discarded below */
     const vf yn = vf_fma(vf_set1(SELU_SA_HI), hi,
                          vf_fma(vf_set1(SELU_SA_HI), lo, vf_mul(vf_set1(SELU_SA_LO), hi)));
     /* scale x: for |x| < 2^-100 the low product would be subnormal and
@@ -73,5 +91,6 @@ static inline vf selu_acc(vf x, vf alpha)
                         vf_and(x, vf_set1(-0.0f)));
     return vf_select(vm_lt(x, vf_zero()), yn, yp);
 }
+static inline vf selu_acc(vf x, vf alpha) { return selu_acc_s2(elu_acc_s1(x), alpha); }
 
 #endif

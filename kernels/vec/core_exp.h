@@ -474,12 +474,17 @@ static inline vf expm1_f_nonpos(vf x)
  * as mul + add where an fma would do: these kernels are bound by the FMA
  * pipes, and folding s pm + a into one fma (and its error into another)
  * measured 3% slower. */
-static inline vf expm1_f_hl_rr1(vf x, vf *lo)
+/* In two stages for a software-pipelined loop (VEC_TWO_STAGE_KERNEL):
+ * the reduction (r returned, t's bits hold n), then the rest. */
+static inline vf expm1_f_hl_rr1_reduce(vf x, vf *t)
 {
     x = vf_max(vf_set1(-25.0f), x);
-    const vf t = vf_fma(x, vf_set1(EXP_F_LOG2E), vf_set1(EXP_F_MAGIC));
-    const vf n = vf_sub(t, vf_set1(EXP_F_MAGIC));
-    const vf r = vf_fnma(n, vf_set1(EXP_F_LN2_HI), x);
+    *t = vf_fma(x, vf_set1(EXP_F_LOG2E), vf_set1(EXP_F_MAGIC));
+    const vf n = vf_sub(*t, vf_set1(EXP_F_MAGIC));
+    return vf_fnma(n, vf_set1(EXP_F_LN2_HI), x);
+}
+static inline vf expm1_f_hl_rr1_finish(vf r, vf t, vf *lo)
+{
     vf q = vf_fma(vf_set1(EXP_P_C6), r, vf_set1(EXP_P_C5));
     q = vf_fma(q, r, vf_set1(EXP_P_C4));
     q = vf_fma(q, r, vf_set1(EXP_P_C3));
@@ -494,6 +499,12 @@ static inline vf expm1_f_hl_rr1(vf x, vf *lo)
     const vf hi = vf_add(a, b);
     *lo = vf_fma(s, pml, vf_add(vf_sub(a, hi), b));
     return hi;
+}
+static inline vf expm1_f_hl_rr1(vf x, vf *lo)
+{
+    vf t;
+    const vf r = expm1_f_hl_rr1_reduce(x, &t);
+    return expm1_f_hl_rr1_finish(r, t, lo);
 }
 
 /* ---- double ---- */

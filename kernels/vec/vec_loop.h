@@ -40,8 +40,9 @@
             vf_store_part(y + i, FN(vf_load_part(x + i, n - i), alpha_), n - i); \
     }
 
-/* VEC_TWO_STAGE_KERNEL(NAME, ST, S1, S2): the kernel of vf S2(S1(x)) for a
- * function split in two stages (ST S1(vf), vf S2(ST)), software-pipelined:
+/* VEC_TWO_STAGE_KERNEL(NAME, ST, S1, S2, TF_ALPHA): the kernel of
+ * vf S2(S1(x), alpha) for a function split in two stages (ST S1(vf),
+ * vf S2(ST, vf alpha); alpha as for VEC_ELEMENTWISE_KERNEL), software-pipelined:
  * each iteration runs stage 1 of the next pair of vectors before stage 2 of
  * the current pair, so in program order an operation comes closer to the
  * time its inputs are ready.  On Zen 4 the accurate tanh (a long dependency
@@ -54,29 +55,30 @@
  * contract as VEC_ELEMENTWISE_KERNEL: any n, the last n %
  * VF_LANES elements by a masked load and store, in place allowed (the next
  * pair is loaded before the current pair is stored, and never beyond n). */
-#define VEC_TWO_STAGE_KERNEL(NAME, ST, S1, S2)                                 \
+#define VEC_TWO_STAGE_KERNEL(NAME, ST, S1, S2, TF_ALPHA)                       \
     void NAME(const float *x, float *y, size_t n, const actbench_params *p)   \
     {                                                                          \
-        (void)p;                                                               \
+        const vf alpha_ = vf_set1(kernel_alpha(p, TF_ALPHA));                  \
+        (void)alpha_;                                                          \
         size_t i = 0;                                                          \
         if (n >= 2 * VF_LANES) {                                               \
             ST a_ = S1(vf_load(x)), b_ = S1(vf_load(x + VF_LANES));            \
             for (; i + 4 * VF_LANES <= n; i += 2 * VF_LANES) {                 \
                 const ST a2_ = S1(vf_load(x + i + 2 * VF_LANES));              \
                 const ST b2_ = S1(vf_load(x + i + 3 * VF_LANES));              \
-                vf_store(y + i, S2(a_));                                       \
-                vf_store(y + i + VF_LANES, S2(b_));                            \
+                vf_store(y + i, S2(a_, alpha_));                               \
+                vf_store(y + i + VF_LANES, S2(b_, alpha_));                    \
                 a_ = a2_;                                                      \
                 b_ = b2_;                                                      \
             }                                                                  \
-            vf_store(y + i, S2(a_));                                           \
-            vf_store(y + i + VF_LANES, S2(b_));                                \
+            vf_store(y + i, S2(a_, alpha_));                                   \
+            vf_store(y + i + VF_LANES, S2(b_, alpha_));                        \
             i += 2 * VF_LANES;                                                 \
         }                                                                      \
         for (; i + VF_LANES <= n; i += VF_LANES)                               \
-            vf_store(y + i, S2(S1(vf_load(x + i))));                           \
+            vf_store(y + i, S2(S1(vf_load(x + i)), alpha_));                   \
         if (i < n)                                                             \
-            vf_store_part(y + i, S2(S1(vf_load_part(x + i, n - i))), n - i);   \
+            vf_store_part(y + i, S2(S1(vf_load_part(x + i, n - i)), alpha_), n - i); \
     }
 
 #endif
