@@ -10,7 +10,7 @@
  * polynomial for q, and both are split in two stages for the
  * software-pipelined loop (VEC_TWO_STAGE_KERNEL, vec_loop.h).
  *
- * FAST (tanh_f_fast):  tanh z = ne / (2 - ne), ne = -expm1(-2z) =
+ * FAST (tanh_f_fast_s1/_s2):  tanh z = ne / (2 - ne), ne = -expm1(-2z) =
  *   (1 - 2^n) - 2^n q: 1 - 2^n is exact for n in [-24, 0] and the fused
  *   multiply-add rounds once, so ne keeps full relative accuracy near 0
  *   (n = 0: ne = -q) with no branch.  ne is in [0, 1], so y <= 1 always;
@@ -19,7 +19,7 @@
  *   d(log y)/d(log ne) = 2/(2 - ne) <= 2, plus 2 - ne and the division:
  *   measured max 2.50 ULP over all floats.
  *
- * ACCURATE (tanh_f_acc): the same quotient for every z, (1 - s)/(1 + s)
+ * ACCURATE (tanh_f_acc_s1/_s2): the same quotient for every z, (1 - s)/(1 + s)
  *   with s = e^-2z, e^-2z - 1 carried as a float pair and the quotient
  *   compensated once (details at the function).  Measured max 0.854 ULP over
  *   all floats, near z = 0.17 (n = 0 / n = -1)..
@@ -97,8 +97,6 @@ static inline vf tanh_f_fast_s2(tanh_fast_stage st)
     return vf_xor(y, st.sign);
 }
 
-static inline vf tanh_f_fast(vf x) { return tanh_f_fast_s2(tanh_f_fast_s1(x)); }
-
 /* ---- ACCURATE, one formula for every z (no small-|x| branch) ----
  * tanh z = N / D with N = (1 - s)/2, D = (1 + s)/2 = 1 - N, s = e^-2z =
  * 2^n (1 + e), n = round(-2z/ln2) capped at -24, r = z + n ln2/2 (rr1, as
@@ -135,7 +133,7 @@ static inline vf tanh_f_fast(vf x) { return tanh_f_fast_s2(tanh_f_fast_s1(x)); }
 #define TANH_A6 0x1.6b9cdap-4f
 #define TANH_ACC_SAT 9.05f
 
-/* tanh_f_acc in two stages (the kernel loop software-pipelines them: see
+/* The ACCURATE tier in two stages (the kernel loop software-pipelines them: see
  * vec_loop.h): the reduction, then the rest. */
 typedef struct {
     vf x, t, r;
@@ -179,6 +177,5 @@ static inline vf tanh_f_acc_s2(tanh_acc_stage s)
     return vf_copysign(y, s.x);
 }
 
-static inline vf tanh_f_acc(vf x) { return tanh_f_acc_s2(tanh_f_acc_s1(x)); }
 
 #endif
