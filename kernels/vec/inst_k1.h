@@ -11,6 +11,16 @@
 #define KSYM(act, alg) KSYM_X(act, VEC_ISA_TOKEN, alg)
 
 #ifdef INST_EXP_FAMILY
+/* The ACCURATE sigmoid, swish and gelu_tanh take their quotient from a
+ * true division on AVX2 (cdiv) and from the reciprocal (rcp14, exact on
+ * poly) with one correction step elsewhere (rcp-nr1): the names say which. */
+#if defined(VEC_ISA_AVX2)
+#define SIGMOID_ACC_ALG rr2_lut16_p3_cdiv_acc
+#define GELU_TANH_ACC_ALG dd_exp2_lut16_p3_cdiv_acc
+#else
+#define SIGMOID_ACC_ALG rr2_lut16_p3_rcp_nr1_acc
+#define GELU_TANH_ACC_ALG dd_exp2_lut16_p3_rcp_nr1_acc
+#endif
 #include "act_elu.h"
 #include "act_sigmoid.h"
 #include "act_softplus.h"
@@ -30,20 +40,20 @@ VEC_TWO_STAGE_KERNEL(KSYM(selu, rr1_p6_expm1_hl_acc), elu_acc_stage, elu_acc_s1,
 #endif
 VEC_ELEMENTWISE_KERNEL(KSYM(sigmoid, rr2_lut16_p3_div_fast), sigmoid_fast, 0.0f)
 #if defined(VEC_ISA_SCALAR) /* see kernels/poly/tanh_erf.c: GCC's SLP and the pipelined loop */
-VEC_ELEMENTWISE_KERNEL(KSYM(sigmoid, rr2_lut16_p3_cdiv_acc), sigmoid_acc, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(sigmoid, SIGMOID_ACC_ALG), sigmoid_acc, 0.0f)
 #else
-VEC_TWO_STAGE_KERNEL(KSYM(sigmoid, rr2_lut16_p3_cdiv_acc), sigmoid_ratio_stage, sigmoid_acc_s1, sigmoid_ratio_s2, 0.0f)
+VEC_TWO_STAGE_KERNEL(KSYM(sigmoid, SIGMOID_ACC_ALG), sigmoid_ratio_stage, sigmoid_acc_s1, sigmoid_ratio_s2, 0.0f)
 #endif
 VEC_ELEMENTWISE_KERNEL(KSYM(sigmoid, f64_p7_div_acc), sigmoid_acc_f64, 0.0f)
 #if defined(VEC_ISA_SCALAR) /* see kernels/poly/tanh_erf.c: GCC's SLP and the pipelined loop */
-VEC_ELEMENTWISE_KERNEL(KSYM(swish, rr2_lut16_p3_cdiv_acc), swish_acc, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(swish, SIGMOID_ACC_ALG), swish_acc, 0.0f)
 #else
-VEC_TWO_STAGE_KERNEL(KSYM(swish, rr2_lut16_p3_cdiv_acc), sigmoid_ratio_stage, swish_acc_s1, swish_acc_s2, 0.0f)
+VEC_TWO_STAGE_KERNEL(KSYM(swish, SIGMOID_ACC_ALG), sigmoid_ratio_stage, swish_acc_s1, swish_acc_s2, 0.0f)
 #endif
 #if defined(VEC_ISA_SCALAR) /* see kernels/poly/tanh_erf.c: GCC's SLP and the pipelined loop */
-VEC_ELEMENTWISE_KERNEL(KSYM(gelu_tanh, dd_exp2_lut16_p3_cdiv_acc), gelu_tanh_acc, 0.0f)
+VEC_ELEMENTWISE_KERNEL(KSYM(gelu_tanh, GELU_TANH_ACC_ALG), gelu_tanh_acc, 0.0f)
 #else
-VEC_TWO_STAGE_KERNEL(KSYM(gelu_tanh, dd_exp2_lut16_p3_cdiv_acc), sigmoid_ratio_stage, gelu_tanh_acc_s1, gelu_tanh_acc_s2, 0.0f)
+VEC_TWO_STAGE_KERNEL(KSYM(gelu_tanh, GELU_TANH_ACC_ALG), sigmoid_ratio_stage, gelu_tanh_acc_s1, gelu_tanh_acc_s2, 0.0f)
 #endif
 VEC_ELEMENTWISE_KERNEL(KSYM(swish, rr2_lut16_p3_div_fast), swish_fast, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(gelu_tanh, dd_exp2_lut16_p3_div_fast), gelu_tanh_fast, 0.0f)
