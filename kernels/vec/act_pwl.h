@@ -124,13 +124,25 @@ static inline vf hard_sigmoid_fast(vf x, vf alpha)
  * of two FP ones (vrangeps + vfixupimmps, or min + max): the same values as
  * max(-3, x) * hard_sigmoid_h(x), 5 operations instead of 6 (on Zen 4 2 on
  * the FMA pipes, 2 on the add pipes, 1 on any). */
-static inline vf hard_swish_fast(vf x, vf alpha)
+typedef struct {
+    vf m, xc;
+} hard_swish_stage;
+static inline hard_swish_stage hard_swish_fast_s1(vf x)
+{
+    hard_swish_stage s;
+    s.m = vf_max(vf_set1(-3.0f), x); /* NaN x kept */
+    s.xc = vf_min_bits(s.m, vf_set1(3.0f));
+    return s;
+}
+static inline vf hard_swish_fast_s2(hard_swish_stage s, vf alpha)
 {
     (void)alpha;
-    const vf m = vf_max(vf_set1(-3.0f), x); /* NaN x kept */
-    const vf xc = vf_min_bits(m, vf_set1(3.0f));
-    return vf_mul(m, vf_mul(vf_add(xc, vf_set1(3.0f)), vf_set1(PWL_C6)));
+    return vf_mul(s.m, vf_mul(vf_add(s.xc, vf_set1(3.0f)), vf_set1(PWL_C6)));
 }
+/* On AVX-512 in the two-stage loop (vec_loop.h: the clamp of the next
+ * vectors before the products of the current ones): 0.047 -> 0.044 ns/elem
+ * at 4K, memcpy 0.043 (standalone, best of 40); the same values. */
+static inline vf hard_swish_fast(vf x, vf alpha) { return hard_swish_fast_s2(hard_swish_fast_s1(x), alpha); }
 
 static inline vd softsign_d(vd x, vd alpha)
 {

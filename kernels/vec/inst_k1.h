@@ -82,6 +82,10 @@ VEC_ELEMENTWISE_KERNEL(KSYM(hard_sigmoid, div6_fma), hard_sigmoid_exact, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(hard_swish, div6_fma), hard_swish_exact, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(hard_sigmoid, inv6_fma2_acc), hard_sigmoid_acc, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(hard_sigmoid, clamp_inv6_fast), hard_sigmoid_fast, 0.0f)
+#if defined(VEC_ISA_AVX512)
+VEC_TWO_STAGE_KERNEL(KSYM(hard_swish, clamp_inv6_fast), hard_swish_stage, hard_swish_fast_s1, hard_swish_fast_s2, 0.0f)
+#else
 VEC_ELEMENTWISE_KERNEL(KSYM(hard_swish, clamp_inv6_fast), hard_swish_fast, 0.0f)
+#endif
 VEC_ELEMENTWISE_KERNEL(KSYM(softsign, f64_div), softsign_acc, 0.0f)
 #endif
