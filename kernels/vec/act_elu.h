@@ -3,7 +3,7 @@
  * FAST: exp_f / expm1_f_nonpos (rr1 reduction, which x <= 0 allows) in
  *   float; elu = alpha * expm1(x) for x <= 0 (one more rounding), selu
  *   likewise with the float constants.
- * ACCURATE (float): exp_f_acc; expm1_f_hl_rr1's pair times alpha (or the selu
+ * ACCURATE (float): exp_f_acc; expm1_f_hl_rr1_reduce/_finish's pair times alpha (or the selu
  *   constants as float pairs) in one fused rounding.
  * x >= 0 (and NaN, which fails x < 0 and is returned as is) passes through:
  *   elu(x) = x, selu(x) = scale * x (so -0 gives -0). */
@@ -64,7 +64,6 @@ static inline vf elu_acc_s2(elu_acc_stage s, vf alpha)
     const vf hi = expm1_f_hl_rr1_finish(s.r, s.t, &lo); /* x > 0: discarded below */
     return vf_select(vm_lt(s.x, vf_zero()), vf_fma(alpha, hi, vf_mul(alpha, lo)), s.x);
 }
-static inline vf elu_acc(vf x, vf alpha) { return elu_acc_s2(elu_acc_s1(x), alpha); }
 
 /* scale alpha and scale as float pairs (mpmath, rounded to float) */
 #define SELU_SA_HI 0x1.c212ccp+0f
@@ -91,6 +90,5 @@ static inline vf selu_acc_s2(elu_acc_stage s, vf alpha)
                         vf_and(x, vf_set1(-0.0f)));
     return vf_select(vm_lt(x, vf_zero()), yn, yp);
 }
-static inline vf selu_acc(vf x, vf alpha) { return selu_acc_s2(elu_acc_s1(x), alpha); }
 
 #endif

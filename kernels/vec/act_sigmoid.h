@@ -32,7 +32,7 @@
  *   base-2 exponential's reduction (FAST: exp2_l16_pn_xw, x clamped to
  *   [-11.2, 11.2], see gelu_tanh_fast; measured 0.52 -> 0.36 ns/elem on
  *   AVX-512 at 256K, Eigen 0.42; AVX2 1.02 -> 0.73.  ACCURATE:
- *   exp2_l16_ratio_xw_*, x clamped to [-10.8, 6], see gelu_tanh_acc). */
+ *   exp2_l16_ratio_xw_*, x clamped to [-10.8, 6], see gelu_tanh_acc_s1). */
 #ifndef ACTBENCH_ACT_SIGMOID_H
 #define ACTBENCH_ACT_SIGMOID_H
 
@@ -192,7 +192,7 @@ static inline vf mul_sigmoid_ratio_acc(vf num, vf a, vf th, vf m)
  * vector, and starting the next vectors' reductions before the current
  * quotients measured sigmoid 0.278 -> 0.251 ns/elem at 4K on AVX-512
  * against four vectors per iteration (standalone loop, best of 20).
- * x_s2 is x itself for the final select (swish, gelu_tanh), num the
+ * x is x itself for the final select (swish, gelu_tanh), num the
  * numerator N = x a (a for sigmoid). */
 typedef struct {
     vf x, num, a, th, tl, r;
@@ -216,11 +216,6 @@ static inline sigmoid_ratio_stage sigmoid_acc_s1(vf x)
     s.num = s.a;
     return s;
 }
-static inline vf sigmoid_acc(vf x, vf alpha)
-{
-    return sigmoid_ratio_s2(sigmoid_acc_s1(x), alpha);
-}
-
 /* swish: x clamped to [-109, 40] (NaN kept): below -108.65 |swish| <
  * 2^-150 (swish(-109) = -2^-150.5 rounds to -0, as everything below);
  * above 40 swish(x) = x (1 - e^-x) rounds to x, which the select returns
@@ -238,11 +233,6 @@ static inline vf swish_acc_s2(sigmoid_ratio_stage s, vf alpha)
 {
     return vf_select(vm_gt(s.x, vf_set1(40.0f)), s.x, sigmoid_ratio_s2(s, alpha));
 }
-static inline vf swish_acc(vf x, vf alpha)
-{
-    return swish_acc_s2(swish_acc_s1(x), alpha);
-}
-
 /* gelu_tanh: x sigmoid(z), z log2e = x (w + wl) from gelu_tanh_w2_fast
  * (good to 2^-43, so z's error, which the result gets |z| times, stays
  * below 2^-36), e^-z = 2^(-x (w + wl)) by exp2_l16_ratio_xw_reduce/_m.  x
@@ -267,11 +257,6 @@ static inline vf gelu_tanh_acc_s2(sigmoid_ratio_stage s, vf alpha)
     const vf y = mul_sigmoid_ratio_acc(s.num, s.a, s.th, exp2_l16_ratio_m(s.th, s.r, s.tl));
     return vf_select(vm_gt(s.x, vf_set1(6.0f)), s.x, y);
 }
-static inline vf gelu_tanh_acc(vf x, vf alpha)
-{
-    return gelu_tanh_acc_s2(gelu_tanh_acc_s1(x), alpha);
-}
-
 /* ---- ACCURATE, double: the reference-style variant (kept as a
  * comparison point and because recorded results name it) ----
  * e^-|x| by exp_d, a true division, one rounding to float: 0.5 ULP plus

@@ -189,10 +189,10 @@ static inline void softmax_acc_hl_row(const float *x, float *y, size_t len)
  * dl, NaN for them, is dropped).  The terms are summed in double (a float
  * sum over 10^4 terms could lose 2^-24 per add), the pair's low parts
  * (below 2^-23 of theirs) in float.  Every element equal to max has
- * e = 1 exactly; the 1 of sum = 1 + rest is left out by skipping the
- * elements equal to max in the first vector that holds one and counting
- * them (the others add their 1 exactly), so no lane pays for a compare
- * and nothing is subtracted from the sum.
+ * e = 1 exactly; the 1 of sum = 1 + rest is left out by passing the
+ * elements equal to max in the first vector that holds one as -inf (they
+ * add 0) and counting them (the others add their 1 exactly), so no other
+ * vector pays for a compare and nothing is subtracted from the sum.
  *   exp_l16_pn: p rounded once (2^-24) plus the fit (2^-29): rest within
  *     2^-23.9 relative, up to 1.07 ULP in y (measured far less: errors of
  *     many terms average out, and one term alone is rarely at its worst).
@@ -224,11 +224,9 @@ static inline vf log_softmax_diff(vf x, vf negc, vf *t)
     return s;
 }
 
-/* Adds e^(x - max) 2^64 of every lane of xv, or with use_skip (a constant)
- * of every lane not in skip, to s0, s1 (double) and the pair's low parts to
- * sr. */
-static inline void log_softmax_rest_add(vf xv, vf negmax, int pair, int use_skip, vm skip,
-                                        vd *s0, vd *s1, vf *sr)
+/* Adds e^(x - max) 2^64 of every lane of xv to s0, s1 (double) and, with
+ * pair, the low parts to sr. */
+static inline void log_softmax_rest_add(vf xv, vf negmax, int pair, vd *s0, vd *s1, vf *sr)
 {
     const vf lo = vf_set1(LOG_SOFTMAX_D_MIN);
     vf err;
@@ -241,15 +239,9 @@ static inline void log_softmax_rest_add(vf xv, vf negmax, int pair, int use_skip
     else
         p = exp_l16_pn(dc, dl, &n16);
     const vf ns = vf_add(n16, vf_set1(64.0f));
-    vf e = vf_scalef_floor(p, ns);
-    if (use_skip)
-        e = vf_select(skip, vf_zero(), e);
-    if (pair) {
-        vf el = vf_scalef_floor(plo, ns);
-        if (use_skip)
-            el = vf_select(skip, vf_zero(), el);
-        *sr = vf_add(*sr, el);
-    }
+    const vf e = vf_scalef_floor(p, ns);
+    if (pair)
+        *sr = vf_add(*sr, vf_scalef_floor(plo, ns));
     *s0 = vd_add(*s0, vf_cvt_vd_lo(e));
     /* VD_PER_VF == 1 (scalar): no high half */
     if (VD_PER_VF > 1)
@@ -269,19 +261,20 @@ static inline double log_softmax_rest(const float *x, size_t len, float max, int
             first = i;
             break;
         }
-    const vm none = vm_ne(vmax, vmax); /* unused: use_skip is 0 */
     for (size_t i = 0; i < first; i += VF_LANES)
-        log_softmax_rest_add(softmax_load(x, i, len), negmax, pair, 0, none, &s0, &s1, &sr);
+        log_softmax_rest_add(softmax_load(x, i, len), negmax, pair, &s0, &s1, &sr);
     double ones = 0.0;
     if (first < len) {
+        /* its elements equal to max enter as -inf, which adds exactly 0 */
         const vf xv = softmax_load(x, first, len);
-        log_softmax_rest_add(xv, negmax, pair, 1, vm_eq(xv, vmax), &s0, &s1, &sr);
+        log_softmax_rest_add(vf_select(vm_eq(xv, vmax), vf_set1(-INFINITY), xv), negmax, pair,
+                             &s0, &s1, &sr);
         for (size_t k = first; k < len && k < first + VF_LANES; k++)
             ones += x[k] == max;
         ones -= 1.0;
     }
     for (size_t i = first + VF_LANES; i < len; i += VF_LANES)
-        log_softmax_rest_add(softmax_load(x, i, len), negmax, pair, 0, none, &s0, &s1, &sr);
+        log_softmax_rest_add(softmax_load(x, i, len), negmax, pair, &s0, &s1, &sr);
     const double sum = (vd_reduce_add(vd_add(s0, s1)) + (double)vf_reduce_add(sr)) * 0x1p-64;
     return sum + ones;
 }

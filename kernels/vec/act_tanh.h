@@ -1,6 +1,6 @@
 /* tanh activation: core_tanh.h's two tiers with the kernel loops' alpha
- * argument (unused), as one function for VEC_ELEMENTWISE_KERNEL and as two
- * stages for VEC_TWO_STAGE_KERNEL (vec_loop.h). */
+ * argument (unused): FAST as one function for VEC_ELEMENTWISE_KERNEL and as
+ * two stages, ACCURATE as two stages for VEC_TWO_STAGE_KERNEL (vec_loop.h). */
 #ifndef ACTBENCH_ACT_TANH_H
 #define ACTBENCH_ACT_TANH_H
 
@@ -18,6 +18,5 @@ static inline vf tanh_acc_s2(tanh_acc_stage s, vf alpha)
     (void)alpha;
     return tanh_f_acc_s2(s);
 }
-static inline vf tanh_acc(vf x, vf alpha) { return tanh_acc_s2(tanh_f_acc_s1(x), alpha); }
 
 #endif

@@ -6,7 +6,9 @@
  *   exp_f(x), exp_f_acc(x)   e^x, whole float range (FAST / faithful)
  *   expm1_f(x)               e^x - 1, relative accuracy near 0
  *   expm1_f_nonpos(x)        the same for x <= 0 only, rr1 (FAST elu/selu)
- *   expm1_f_hl_rr1(x, &lo)   e^x - 1 as hi + lo for x <= 0 (ACCURATE)
+ *   expm1_f_hl_rr1_reduce/_finish
+ *                            e^x - 1 as hi + lo for x <= 0 (ACCURATE), in
+ *                            two stages
  *   exp_l16_pn, exp_l16_pn_hl, exp_l16_neg_pn_m64,
  *   exp2_l16_pn_xw, exp_l16_neg_m64
  *                            table-driven (lut16-p3) e^z as p 2^floor(n16)
@@ -437,7 +439,7 @@ static inline vf expm1_f(vf x)
 /* expm1_f for x <= 0 only (or NaN; x > 0 gives a finite or inf or NaN
  * value that the caller discards): the same polynomial without the upper
  * clamp, 2^n built by one shift and one add of t's bits (n in [-37, 0]
- * after the clamp at -25; see expm1_f_hl_rr1), and a one-constant (rr1)
+ * after the clamp at -25; see expm1_f_hl_rr1_reduce), and a one-constant (rr1)
  * reduction: r = x - n ln2_hi in one fma misses n (ln2 - ln2_hi), at most
  * 37 * 2^-28.9 = 2^-23.7 absolute in r, i.e. relative in e^x; but the
  * result's absolute error is then e^x |n| 2^-28.9 <= 1.44 |x| e^x 2^-28.9
@@ -500,13 +502,6 @@ static inline vf expm1_f_hl_rr1_finish(vf r, vf t, vf *lo)
     *lo = vf_fma(s, pml, vf_add(vf_sub(a, hi), b));
     return hi;
 }
-static inline vf expm1_f_hl_rr1(vf x, vf *lo)
-{
-    vf t;
-    const vf r = expm1_f_hl_rr1_reduce(x, &t);
-    return expm1_f_hl_rr1_finish(r, t, lo);
-}
-
 /* ---- double ---- */
 #define EXP_D_LOG2E 0x1.71547652b82fep+0
 /* fdlibm's split of ln2: the high part has 32 significant bits, so n*hi is

@@ -27,34 +27,14 @@
 VEC_ELEMENTWISE_KERNEL(KSYM(exponential, rr2_p6_fast), exponential_fast, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(exponential, rr2_p6_hl_acc), exponential_acc, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(elu, rr1_p6_expm1_fast), elu_fast, 1.0f)
-#if defined(VEC_ISA_SCALAR) /* see kernels/poly/tanh_erf.c: GCC's SLP and the pipelined loop */
-VEC_ELEMENTWISE_KERNEL(KSYM(elu, rr1_p6_expm1_hl_acc), elu_acc, 1.0f)
-#else
 VEC_TWO_STAGE_KERNEL(KSYM(elu, rr1_p6_expm1_hl_acc), elu_acc_stage, elu_acc_s1, elu_acc_s2, 1.0f)
-#endif
 VEC_ELEMENTWISE_KERNEL(KSYM(selu, rr1_p6_expm1_fast), selu_fast, 0.0f)
-#if defined(VEC_ISA_SCALAR) /* see kernels/poly/tanh_erf.c: GCC's SLP and the pipelined loop */
-VEC_ELEMENTWISE_KERNEL(KSYM(selu, rr1_p6_expm1_hl_acc), selu_acc, 0.0f)
-#else
 VEC_TWO_STAGE_KERNEL(KSYM(selu, rr1_p6_expm1_hl_acc), elu_acc_stage, elu_acc_s1, selu_acc_s2, 0.0f)
-#endif
 VEC_ELEMENTWISE_KERNEL(KSYM(sigmoid, rr2_lut16_p3_div_fast), sigmoid_fast, 0.0f)
-#if defined(VEC_ISA_SCALAR) /* see kernels/poly/tanh_erf.c: GCC's SLP and the pipelined loop */
-VEC_ELEMENTWISE_KERNEL(KSYM(sigmoid, SIGMOID_ACC_ALG), sigmoid_acc, 0.0f)
-#else
 VEC_TWO_STAGE_KERNEL(KSYM(sigmoid, SIGMOID_ACC_ALG), sigmoid_ratio_stage, sigmoid_acc_s1, sigmoid_ratio_s2, 0.0f)
-#endif
 VEC_ELEMENTWISE_KERNEL(KSYM(sigmoid, f64_p7_div_acc), sigmoid_acc_f64, 0.0f)
-#if defined(VEC_ISA_SCALAR) /* see kernels/poly/tanh_erf.c: GCC's SLP and the pipelined loop */
-VEC_ELEMENTWISE_KERNEL(KSYM(swish, SIGMOID_ACC_ALG), swish_acc, 0.0f)
-#else
 VEC_TWO_STAGE_KERNEL(KSYM(swish, SIGMOID_ACC_ALG), sigmoid_ratio_stage, swish_acc_s1, swish_acc_s2, 0.0f)
-#endif
-#if defined(VEC_ISA_SCALAR) /* see kernels/poly/tanh_erf.c: GCC's SLP and the pipelined loop */
-VEC_ELEMENTWISE_KERNEL(KSYM(gelu_tanh, GELU_TANH_ACC_ALG), gelu_tanh_acc, 0.0f)
-#else
 VEC_TWO_STAGE_KERNEL(KSYM(gelu_tanh, GELU_TANH_ACC_ALG), sigmoid_ratio_stage, gelu_tanh_acc_s1, gelu_tanh_acc_s2, 0.0f)
-#endif
 VEC_ELEMENTWISE_KERNEL(KSYM(swish, rr2_lut16_p3_div_fast), swish_fast, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(gelu_tanh, dd_exp2_lut16_p3_div_fast), gelu_tanh_fast, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(softplus, rr2_p6_log1p_fast), softplus_fast, 0.0f)

@@ -54,7 +54,22 @@
  * polynomial or before the division gained less, a third stage nothing).  The same
  * contract as VEC_ELEMENTWISE_KERNEL: any n, the last n %
  * VF_LANES elements by a masked load and store, in place allowed (the next
- * pair is loaded before the current pair is stored, and never beyond n). */
+ * pair is loaded before the current pair is stored, and never beyond n).
+ * On the portable build (vec_scalar.h) it is the plain loop over
+ * S2(S1(x)): GCC 12's SLP vectorizer (-O2 and up) turned the pipelined
+ * scalar loop into code whose results differed in the last bit from the
+ * same element computed alone (tanh(1): 0x1.85efaap-1 against
+ * 0x1.85efacp-1; not with -fno-tree-slp-vectorize), and a scalar build
+ * gains nothing from it. */
+#if defined(VEC_ISA_SCALAR)
+#define VEC_TWO_STAGE_FN_(S1, S2) S2##_of_##S1##_
+#define VEC_TWO_STAGE_KERNEL(NAME, ST, S1, S2, TF_ALPHA)                       \
+    static inline vf VEC_TWO_STAGE_FN_(S1, S2)(vf x_, vf alpha_)               \
+    {                                                                          \
+        return S2(S1(x_), alpha_);                                             \
+    }                                                                          \
+    VEC_ELEMENTWISE_KERNEL(NAME, VEC_TWO_STAGE_FN_(S1, S2), TF_ALPHA)
+#else
 #define VEC_TWO_STAGE_KERNEL(NAME, ST, S1, S2, TF_ALPHA)                       \
     void NAME(const float *x, float *y, size_t n, const actbench_params *p)   \
     {                                                                          \
@@ -80,5 +95,6 @@
         if (i < n)                                                             \
             vf_store_part(y + i, S2(S1(vf_load_part(x + i, n - i)), alpha_), n - i); \
     }
+#endif
 
 #endif
