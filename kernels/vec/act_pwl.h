@@ -94,9 +94,16 @@ static inline vf hard_sigmoid_acc(vf x, vf alpha)
     return vf_max(vf_zero(), hard_sigmoid_inv6_core(xc));
 }
 
-/* Copy-speed tier (FAST): no fma (on Zen 4 a zmm fma costs more than a
- * multiply, and float add/min/max/vrangeps share two pipes; at 4K elements
- * the loop is bound by one 64-byte store per two cycles):
+/* Copy-speed tier (FAST).  At 4K elements (in L1) such a loop is bound by
+ * how many vector operations issue per cycle: on Zen 4 two zmm operations
+ * per cycle (FMA/multiply on two pipes, add/min/max/vrangeps on the other
+ * two), a 64-byte store takes about one more, and a copy runs at 2.2-2.4
+ * cycles per 64 bytes: up to four operations per vector cost nothing, each
+ * one more about half a cycle (standalone loops over 4K floats: max, add,
+ * mul, mul 2.4 cycles per vector; five operations 3.1; six 3.5).
+ *   xc = x clamped to [-3, 3] (NaN kept), t = xc + 3 (exact for xc <= -1.5
+ *   by Sterbenz: no cancellation near -3), h = t C6 in [0, 1]:
+ *   xc = -3 gives +0, xc = 3 gives 6 C6 = 1 + 2^-25 -> 1.
  *   xc = x clamped to [-3, 3] (NaN kept), t = xc + 3 (exact for xc <= -1.5
  *   by Sterbenz: no cancellation near -3), h = t C6 in [0, 1]:
  *   xc = -3 gives +0, xc = 3 gives 6 C6 = 1 + 2^-25 -> 1.
@@ -143,6 +150,36 @@ static inline vf hard_swish_fast_s2(hard_swish_stage s, vf alpha)
  * vectors before the products of the current ones): 0.047 -> 0.044 ns/elem
  * at 4K, memcpy 0.043 (standalone, best of 40); the same values. */
 static inline vf hard_swish_fast(vf x, vf alpha) { return hard_swish_fast_s2(hard_swish_fast_s1(x), alpha); }
+
+/* hard_swish FAST in four operations: m = max(-3, x) (a NaN x kept, -inf
+ * becomes -3), h = min(fma(m, A6, 3 A6), 1), y = m h.
+ * A6 = 0x1.555554p-3 = (1/6)(1 - 2^-24): the float just below 1/6 whose
+ * triple, 0x1.fffffep-2, is a float too, so the fma forms A6 (m + 3)
+ * exactly and rounds it once: no cancellation near m = -3, and m = -3
+ * (every x <= -3, -inf included) gives exactly +0, so y = -3 * +0 = -0.
+ * From x = 3 + 6 ulp on h is clipped to exactly 1 and y = x (+inf too);
+ * a NaN m gives min(NaN, 1) = 1 and y = NaN.  Error: A6's 2^-24 and the
+ * rounding of h (2^-24 relative) before that of y: under 2^-23 relative,
+ * i.e. 2 ULP, plus half an ULP; measured max 2.489 ULP over all floats
+ * (actbench accuracy --exhaustive, each ISA).
+ * Speed against the five-operation form above, both in three runs of
+ * actbench bench (ns/element, 1 thread, median of 7): AVX-512 at 4K
+ * 0.049-0.050 -> 0.043-0.046 (memcpy 0.043), at 256K both 0.085-0.087
+ * (memcpy 0.085-0.086); AVX2 at 4K 0.055-0.057 -> 0.047-0.048, but at
+ * 256K (from L2) 0.083-0.084 -> 0.094-0.095, also in a standalone loop of
+ * the same pair-of-vectors form (0.093; one vector per iteration 0.086).
+ * So both forms are offered and the benchmark tells which to pick.  The
+ * two-stage loop (vec_loop.h) gained nothing here (AVX-512 at 4K 0.044 ->
+ * 0.046, AVX2 at 256K 0.094 -> 0.091). */
+#define PWL_A6 0x1.555554p-3f   /* 11184810 * 2^-26 */
+#define PWL_A6X3 0x1.fffffep-2f /* 3 * PWL_A6, exact */
+static inline vf hard_swish_fma_fast(vf x, vf alpha)
+{
+    (void)alpha;
+    const vf m = vf_max(vf_set1(-3.0f), x);
+    const vf h = vf_min(vf_fma(m, vf_set1(PWL_A6), vf_set1(PWL_A6X3)), vf_set1(1.0f));
+    return vf_mul(m, h);
+}
 
 static inline vd softsign_d(vd x, vd alpha)
 {

@@ -67,5 +67,6 @@ VEC_TWO_STAGE_KERNEL(KSYM(hard_swish, clamp_inv6_fast), hard_swish_stage, hard_s
 #else
 VEC_ELEMENTWISE_KERNEL(KSYM(hard_swish, clamp_inv6_fast), hard_swish_fast, 0.0f)
 #endif
+VEC_ELEMENTWISE_KERNEL(KSYM(hard_swish, fma_inv6_fast), hard_swish_fma_fast, 0.0f)
 VEC_ELEMENTWISE_KERNEL(KSYM(softsign, f64_div), softsign_acc, 0.0f)
 #endif
