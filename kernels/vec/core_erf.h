@@ -113,15 +113,9 @@ static inline vf gauss_ratio_lut32p4(vf a)
     return vf_fma(r, s, vf_lut32(GAUSS_R32_C0, idx));
 }
 
-/* 2^(j/16) rounded to float, and its relative rounding error
- * (2^(j/16) - T_j)/T_j, which gauss_exp16 adds to e^(u/2) - 1. */
-static _Alignas(64) const float GAUSS_EXP2_16[16] = {
-    0x1p+0f, 0x1.0b5586p+0f, 0x1.172b84p+0f, 0x1.2387a6p+0f,
-    0x1.306fep+0f, 0x1.3dea64p+0f, 0x1.4bfdaep+0f, 0x1.5ab07ep+0f,
-    0x1.6a09e6p+0f, 0x1.7a1148p+0f, 0x1.8ace54p+0f, 0x1.9c4918p+0f,
-    0x1.ae89fap+0f, 0x1.c199bep+0f, 0x1.d5818ep+0f, 0x1.ea4afap+0f,
-};
-
+/* T_j = 2^(j/16) rounded to float is core_exp.h's EXP_L16_TH; this is its
+ * relative rounding error (2^(j/16) - T_j)/T_j, which gauss_exp16 adds to
+ * e^(u/2) - 1. */
 static _Alignas(64) const float GAUSS_EXP2_16_LO[16] = {
     0.0f, 0x1.8d96d4p-25f, -0x1.9c0c22p-27f, 0x1.964904p-25f,
     0x1.125002p-25f, 0x1.370be4p-25f, -0x1.0a355p-25f, -0x1.00d8acp-27f,
@@ -160,7 +154,7 @@ static inline vf gauss_exp16_parts(vf a, vf *nq, vf *pm1)
     p = vf_fma(p, u, vf_set1(0.5f));
     *pm1 = vf_fma(u, p, vf_lut16(GAUSS_EXP2_16_LO, vf_as_vi(t)));
     *nq = n;
-    return vf_lut16(GAUSS_EXP2_16, vf_as_vi(t));
+    return vf_lut16(EXP_L16_TH, vf_as_vi(t));
 }
 
 static inline vf gauss_exp16(vf a, vf *nq)

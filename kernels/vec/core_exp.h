@@ -154,16 +154,25 @@ static inline vf exp_f_pn_hl(vf z, vf zlo, vf *nf, vf *plo)
 #define EXP_L16_MAGIC 0x1.8p19f
 #define EXP_L16_C2 0x1.00024p-1f
 #define EXP_L16_C3 0x1.5555a2p-3f
-static const float EXP_L16_TH[16] = {
-    0x1.000000p+0f, 0x1.0b5586p+0f, 0x1.172b84p+0f, 0x1.2387a6p+0f,
-    0x1.306fe0p+0f, 0x1.3dea64p+0f, 0x1.4bfdaep+0f, 0x1.5ab07ep+0f,
-    0x1.6a09e6p+0f, 0x1.7a1148p+0f, 0x1.8ace54p+0f, 0x1.9c4918p+0f,
-    0x1.ae89fap+0f, 0x1.c199bep+0f, 0x1.d5818ep+0f, 0x1.ea4afap+0f};
-static const float EXP_L16_TL[16] = {
-    0.0f, 0x1.9f3122p-25f, -0x1.c15742p-27f, 0x1.ceac48p-25f,
-    0x1.4636e2p-25f, 0x1.824684p-25f, -0x1.593abcp-25f, -0x1.5bd5ecp-27f,
-    0x1.9fcef4p-26f, -0x1.829fd0p-25f, 0x1.15506ep-27f, 0x1.51f848p-27f,
-    -0x1.a94b14p-26f, -0x1.3d56b2p-27f, -0x1.822dbcp-27f, 0x1.52486cp-27f};
+/* The tables' values are written once, as lists scaled by powers of two
+ * (exact, folded at compile time): EXP_L16_THC and the *_TLC tables of the
+ * ratio form (below) are the same values scaled by 2^31 (2^32 for j = 0). */
+#define EXP_L16_TH_LIST(S0, S)                                                 \
+    0x1.000000p+0f * (S0), 0x1.0b5586p+0f * (S), 0x1.172b84p+0f * (S),         \
+    0x1.2387a6p+0f * (S), 0x1.306fe0p+0f * (S), 0x1.3dea64p+0f * (S),          \
+    0x1.4bfdaep+0f * (S), 0x1.5ab07ep+0f * (S), 0x1.6a09e6p+0f * (S),          \
+    0x1.7a1148p+0f * (S), 0x1.8ace54p+0f * (S), 0x1.9c4918p+0f * (S),          \
+    0x1.ae89fap+0f * (S), 0x1.c199bep+0f * (S), 0x1.d5818ep+0f * (S),          \
+    0x1.ea4afap+0f * (S)
+#define EXP_L16_TL_LIST(S)                                                     \
+    0.0f * (S), 0x1.9f3122p-25f * (S), -0x1.c15742p-27f * (S),                 \
+    0x1.ceac48p-25f * (S), 0x1.4636e2p-25f * (S), 0x1.824684p-25f * (S),       \
+    -0x1.593abcp-25f * (S), -0x1.5bd5ecp-27f * (S), 0x1.9fcef4p-26f * (S),     \
+    -0x1.829fd0p-25f * (S), 0x1.15506ep-27f * (S), 0x1.51f848p-27f * (S),      \
+    -0x1.a94b14p-26f * (S), -0x1.3d56b2p-27f * (S), -0x1.822dbcp-27f * (S),    \
+    0x1.52486cp-27f * (S)
+static const float EXP_L16_TH[16] = {EXP_L16_TH_LIST(1.0f, 1.0f)};
+static const float EXP_L16_TL[16] = {EXP_L16_TL_LIST(1.0f)};
 
 /* The reduction: r (with the low part zlo of z added, -0 for none), n16,
  * and the table index in t's bits. */
@@ -216,11 +225,14 @@ static inline vf exp_l16_pn(vf z, vf zlo, vf *n16)
 #define EXP2_L16_D1 0x1.62e430p-1f  /* ln2 */
 #define EXP2_L16_D2 0x1.ec0032p-3f  /* EXP_L16_C2 ln2^2 */
 #define EXP2_L16_D3 0x1.c6b0f4p-5f  /* EXP_L16_C3 ln2^3 */
-static const float EXP2_L16_TL[16] = {
-    0.0f, 0x1.2b7f66p-24f, -0x1.442184p-26f, 0x1.4dbf7cp-24f,
-    0x1.d6a0bep-25f, 0x1.16a38cp-24f, -0x1.f20f8ep-25f, -0x1.f5d21cp-27f,
-    0x1.2bf13ep-25f, -0x1.16e3f4p-24f, 0x1.90146cp-27f, 0x1.e79662p-27f,
-    -0x1.32c8c4p-25f, -0x1.c9d2aap-27f, -0x1.1691acp-26f, 0x1.e80a00p-27f};
+#define EXP2_L16_TL_LIST(S)                                                    \
+    0.0f * (S), 0x1.2b7f66p-24f * (S), -0x1.442184p-26f * (S),                 \
+    0x1.4dbf7cp-24f * (S), 0x1.d6a0bep-25f * (S), 0x1.16a38cp-24f * (S),       \
+    -0x1.f20f8ep-25f * (S), -0x1.f5d21cp-27f * (S), 0x1.2bf13ep-25f * (S),     \
+    -0x1.16e3f4p-24f * (S), 0x1.90146cp-27f * (S), 0x1.e79662p-27f * (S),      \
+    -0x1.32c8c4p-25f * (S), -0x1.c9d2aap-27f * (S), -0x1.1691acp-26f * (S),    \
+    0x1.e80a00p-27f * (S)
+static const float EXP2_L16_TL[16] = {EXP2_L16_TL_LIST(1.0f)};
 static inline vf exp2_l16_pn_xw(vf x, vf w, vf wl, vf *n16)
 {
     const vf t = vf_fma(x, w, vf_set1(EXP_L16_MAGIC));
@@ -323,22 +335,10 @@ static inline vf exp_l16_neg_m64(vf x)
  * m = TL - TH u (TL q folded, as exp_l16_pn_hl) is rounded once: 2^-24 of
  * |m| <= 0.023 th, 2^-29.5 relative; with the fit (2^-29.05) and r's
  * rounding (2^-30) th + m is good to about 2^-28 relative. */
-static const float EXP_L16_THC[16] = {
-    0x1.000000p+32f, 0x1.0b5586p+31f, 0x1.172b84p+31f, 0x1.2387a6p+31f,
-    0x1.306fe0p+31f, 0x1.3dea64p+31f, 0x1.4bfdaep+31f, 0x1.5ab07ep+31f,
-    0x1.6a09e6p+31f, 0x1.7a1148p+31f, 0x1.8ace54p+31f, 0x1.9c4918p+31f,
-    0x1.ae89fap+31f, 0x1.c199bep+31f, 0x1.d5818ep+31f, 0x1.ea4afap+31f};
-static const float EXP_L16_TLC[16] = {
-    0.0f, 0x1.9f3122p+6f, -0x1.c15742p+4f, 0x1.ceac48p+6f,
-    0x1.4636e2p+6f, 0x1.824684p+6f, -0x1.593abcp+6f, -0x1.5bd5ecp+4f,
-    0x1.9fcef4p+5f, -0x1.829fd0p+6f, 0x1.15506ep+4f, 0x1.51f848p+4f,
-    -0x1.a94b14p+5f, -0x1.3d56b2p+4f, -0x1.822dbcp+4f, 0x1.52486cp+4f};
+static const float EXP_L16_THC[16] = {EXP_L16_TH_LIST(0x1p32f, 0x1p31f)};
+static const float EXP_L16_TLC[16] = {EXP_L16_TL_LIST(0x1p31f)};
 /* EXP2_L16_TL (TL / ln2) scaled as EXP_L16_THC */
-static const float EXP2_L16_TLC[16] = {
-    0.0f, 0x1.2b7f66p+7f, -0x1.442184p+5f, 0x1.4dbf7cp+7f,
-    0x1.d6a0bep+6f, 0x1.16a38cp+7f, -0x1.f20f8ep+6f, -0x1.f5d21cp+4f,
-    0x1.2bf13ep+6f, -0x1.16e3f4p+7f, 0x1.90146cp+4f, 0x1.e79662p+4f,
-    -0x1.32c8c4p+6f, -0x1.c9d2aap+4f, -0x1.1691acp+5f, 0x1.e80a00p+4f};
+static const float EXP2_L16_TLC[16] = {EXP2_L16_TL_LIST(0x1p31f)};
 
 /* a = 2^(32 - ceil(n16)) from t = 1.5*2^19 + n16 and nn = -n16 (exact,
  * a multiple of 1/16).  Without vscalefps: t's bits are the magic's plus
